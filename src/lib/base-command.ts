@@ -1,0 +1,32 @@
+import {Command, Errors, ux} from '@oclif/core'
+import {AddonkitError, ExitCode} from './errors.js'
+import {createDeps, type Deps} from './deps.js'
+
+// Every addonkit command: the shared dependencies, and failures as one line plus a documented exit code.
+export abstract class BaseCommand extends Command {
+  protected deps!: Deps
+
+  async init(): Promise<void> {
+    await super.init()
+    this.deps = createDeps()
+  }
+
+  async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<never> {
+    if (error instanceof Errors.ExitError) throw error
+    // a running progress action holds stdout and stderr until it stops
+    if (ux.action.running) ux.action.stop('!')
+    const {message, code} = describeFailure(error)
+    this.logToStderr(`Error: ${message}`)
+    if (process.env.DEBUG?.includes('addonkit') && error.stack) this.logToStderr(error.stack)
+    this.exit(code)
+  }
+}
+
+function describeFailure(error: Error & {oclif?: {exit?: number}}): {message: string; code: number} {
+  if (error instanceof AddonkitError) return {message: error.message, code: error.exitCode}
+  if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') return {message: 'Aborted.', code: ExitCode.usage}
+  const firstLine = (error.message || String(error)).split('\n').find((line) => line.trim() !== '') ?? 'Unknown error'
+  // oclif's own parse errors (missing arg, unknown flag) are usage errors
+  const exit = error.oclif?.exit
+  return {message: firstLine.trim(), code: exit === 2 ? ExitCode.usage : ExitCode.error}
+}
