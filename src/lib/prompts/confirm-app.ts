@@ -18,7 +18,9 @@ export async function confirmApp(deps: Deps, options: ConfirmOptions): Promise<v
     throw new UsageError(`Confirmation ${confirm} did not match ${app}. Re-run with --confirm ${app}.`)
   }
   if (!deps.isTTY) {
-    throw new UsageError(`${options.warnings[0] ?? 'This action needs confirmation'}: re-run this command with --confirm ${app}`)
+    // the first warning ends in ": re-run ...", so its own full stop goes
+    const reason = (options.warnings[0] ?? 'This action needs confirmation').replace(/\.$/, '')
+    throw new UsageError(`${reason}: re-run this command with --confirm ${app}`)
   }
   for (const line of options.warnings) options.write(` !    ${line}`)
   options.write(` !    To proceed, type "${app}" or re-run this command with --confirm ${app}`)

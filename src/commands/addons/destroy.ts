@@ -1,0 +1,39 @@
+import {Args, Flags} from '@oclif/core'
+import type {Addon} from '../../lib/api/types.js'
+import {destroyAddon, destructionWarnings, groupByOwner} from '../../lib/addons/destroy.js'
+import {resolveAddon} from '../../lib/addons/resolve.js'
+import {BaseCommand} from '../../lib/base-command.js'
+import {confirmFlag} from '../../lib/flags.js'
+import {confirmApp} from '../../lib/prompts/confirm-app.js'
+
+export default class AddonsDestroy extends BaseCommand {
+  static description = 'permanently destroy one or more add-ons and all their attachments'
+  static enableJsonFlag = true
+  static strict = false
+  static examples = [
+    '<%= config.bin %> <%= command.id %> cooling-carefully-7273',
+    '<%= config.bin %> <%= command.id %> HEROKU_REDIS_ROSE --app example-app --confirm example-app',
+  ]
+  static args = {
+    addon: Args.string({description: 'add-ons to destroy: global names or ids, aliases on the app, or APP::ALIAS', required: true}),
+  }
+  static flags = {
+    app: Flags.string({char: 'a', description: 'app the aliases are looked up on (global names need none)', env: 'ADDONKIT_APP'}),
+    force: Flags.boolean({char: 'f', description: 'destroy even if the add-on is attached to other apps'}),
+    confirm: confirmFlag,
+    wait: Flags.boolean({description: 'wait until the add-ons are deprovisioned before exiting'}),
+  }
+
+  async run(): Promise<Addon[]> {
+    const {argv, flags} = await this.parse(AddonsDestroy)
+    const addons: Addon[] = []
+    for (const identifier of argv as string[]) addons.push(await resolveAddon(this.deps.api, identifier, flags.app))
+    const destroyed: Addon[] = []
+    for (const [app, owned] of groupByOwner(addons)) {
+      const write = (line: string) => this.logToStderr(line)
+      await confirmApp(this.deps, {app, confirm: flags.confirm, warnings: destructionWarnings(app), write})
+      for (const addon of owned) destroyed.push(await destroyAddon(this.deps.api, addon, {force: flags.force === true, wait: flags.wait === true, write}))
+    }
+    return destroyed
+  }
+}

@@ -1,0 +1,26 @@
+import {Args} from '@oclif/core'
+import type {Addon, Attachment} from '../../lib/api/types.js'
+import {listAddonAttachments} from '../../lib/addons/list.js'
+import {resolveAddon} from '../../lib/addons/resolve.js'
+import {optionalAppFlag} from '../../lib/apps/app-flag.js'
+import {BaseCommand} from '../../lib/base-command.js'
+import {formatAddonInfo} from '../../lib/output/addon-info.js'
+
+export default class AddonsInfo extends BaseCommand {
+  static description = 'show details of an add-on: plan, price, state and where it is attached'
+  static enableJsonFlag = true
+  static examples = [
+    '<%= config.bin %> <%= command.id %> important-redis',
+    '<%= config.bin %> <%= command.id %> REDIS --app example-app --json',
+  ]
+  static args = {addon: Args.string({description: 'add-on name, id, or attachment alias (APP::ALIAS)', required: true})}
+  static flags = {app: optionalAppFlag}
+
+  async run(): Promise<Addon & {attachments: Attachment[]}> {
+    const {args, flags} = await this.parse(AddonsInfo)
+    const addon = await resolveAddon(this.deps.api, args.addon, flags.app)
+    const attachments = await listAddonAttachments(this.deps.api, addon.id)
+    if (!this.jsonEnabled()) for (const line of formatAddonInfo(addon, attachments)) this.log(line)
+    return {...addon, attachments}
+  }
+}

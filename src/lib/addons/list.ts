@@ -1,0 +1,35 @@
+import type {ApiClient} from '../api/client.js'
+import type {Addon, Attachment} from '../api/types.js'
+
+const EXPAND = {'accept-expansion': 'addon_service,plan'}
+
+export type AddonWithAttachments = Addon & {attachments: Attachment[]}
+
+// The add-ons on an app (owned or attached) and the app's attachments, as `addons --app` shows them.
+export async function listAppAddons(api: ApiClient, app: string): Promise<{addons: Addon[]; attachments: Attachment[]}> {
+  const base = `/apps/${encodeURIComponent(app)}`
+  // both requests always complete, so a failure is reported the same way every time
+  const [addons, attachments] = await Promise.allSettled([
+    api.get<Addon[]>(`${base}/addons`, {headers: EXPAND}),
+    api.get<Attachment[]>(`${base}/addon-attachments`),
+  ])
+  if (addons.status === 'rejected') throw addons.reason
+  if (attachments.status === 'rejected') throw attachments.reason
+  return {addons: addons.value, attachments: attachments.value}
+}
+
+export function listAllAddons(api: ApiClient): Promise<Addon[]> {
+  return api.get<Addon[]>('/addons', {headers: EXPAND})
+}
+
+// `addons --json`: the API's add-on array, each with its attachments on that app.
+export function withAttachments(addons: Addon[], attachments: Attachment[]): AddonWithAttachments[] {
+  return addons.map((addon) => ({...addon, attachments: attachments.filter((a) => a.addon.id === addon.id)}))
+}
+
+// The attachments of one add-on on every app; with config_vars, the names each one sets.
+export function listAddonAttachments(api: ApiClient, addonId: string): Promise<Attachment[]> {
+  return api.get<Attachment[]>(`/addons/${encodeURIComponent(addonId)}/addon-attachments`, {
+    headers: {'accept-inclusion': 'config_vars'},
+  })
+}

@@ -1,0 +1,68 @@
+import type {Addon, Attachment, Plan, Price} from '../api/types.js'
+import {formatPrice} from '../output/price.js'
+import {renderTable} from '../output/table.js'
+import {isPending} from './wait.js'
+
+// What the add-on costs its owner: a grandfathered billed price wins over the plan's list price.
+export function priceOf(addon: Pick<Addon, 'billed_price' | 'plan'>): Price | null {
+  return addon.billed_price ?? (addon.plan as Partial<Plan>).price ?? null
+}
+
+// `important-redis`, or `important-redis (provisioning)` while the provider is still working.
+export function displayName(addon: Pick<Addon, 'name' | 'state'>): string {
+  return isPending(addon) ? `${addon.name} (${addon.state})` : addon.name
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+// The seed's `addons --app APP`: the add-ons the app owns (and pays for), then every alias on it.
+export function renderAppAddons(app: string, addons: Addon[], attachments: Attachment[]): string[] {
+  const owned = addons
+    .filter((addon) => addon.app.name === app)
+    .sort((a, b) => byText(a.plan.name, b.plan.name) || byText(a.name, b.name))
+  const attached = [...attachments].sort((a, b) => byText(a.name, b.name))
+  const resources =
+    owned.length === 0
+      ? 'There are no add-ons.'
+      : renderTable(
+          [
+            {header: 'Plan', get: (addon: Addon) => addon.plan.name},
+            {header: 'Name', get: displayName},
+            {header: 'Price', get: (addon) => formatPrice(priceOf(addon))},
+          ],
+          owned,
+        )
+  const aliases =
+    attached.length === 0
+      ? 'There are no attachments.'
+      : renderTable(
+          [
+            {header: 'Name', get: (attachment: Attachment) => attachment.name},
+            {header: 'Add-on', get: (attachment) => attachment.addon.name},
+            {header: 'Billing App', get: (attachment) => attachment.addon.app.name},
+          ],
+          attached,
+        )
+  return [`=== Resources for ${app}`, resources, '', `=== Attachments for ${app}`, aliases]
+}
+
+// `addons --all`: every add-on the caller can see, one row each.
+export function renderAllAddons(addons: Addon[]): string[] {
+  if (addons.length === 0) return ['=== Add-ons', 'There are no add-ons.']
+  const sorted = [...addons].sort(
+    (a, b) => byText(a.app.name, b.app.name) || byText(a.plan.name, b.plan.name) || byText(a.name, b.name),
+  )
+  return [
+    '=== Add-ons',
+    renderTable(
+      [
+        {header: 'Owning App', get: (addon: Addon) => addon.app.name},
+        {header: 'Add-on', get: (addon) => addon.name},
+        {header: 'Plan', get: (addon) => addon.plan.name},
+        {header: 'Price', get: (addon) => formatPrice(priceOf(addon))},
+        {header: 'State', get: (addon) => addon.state},
+      ],
+      sorted,
+    ),
+  ]
+}

@@ -1,0 +1,118 @@
+import {randomBytes} from 'node:crypto'
+import {pathOf} from '../endpoints.js'
+import {answerMessage, type ProviderAnswer} from '../provider-http.js'
+import {provisionBody, type ProvisionBody} from '../provision-body.js'
+import {unservedPlatformRegion} from '../regions.js'
+import {checkConfig, type ConfigVars} from './config-checks.js'
+import {answeredId, call, check, goodCredentials, is2xx, unexpectedStatus, wrongCredentials, type ConformanceContext} from './context.js'
+
+export interface ProvisionRequestSettings {
+  plan: string
+  region: string
+  options: Record<string, string>
+}
+
+export interface ProvisionOutcome {
+  uuid: string
+  // the provider's resource id; undefined when the provision failed
+  id?: string
+  config: ConfigVars
+  async: boolean
+  // the provider said yes (2xx), whatever the body: something may exist to clean up
+  answered: boolean
+}
+
+/**
+ * POST {base_url}: the provision answer (sync 200/201 or async 202), its JSON, id and config; wrong
+ * credentials; a repeat with the same uuid; refusals (422 + message) of a plan and a region the
+ * manifest does not offer. Every resource the provider creates along the way lands in `created`.
+ */
+export async function checkProvision(context: ConformanceContext, settings: ProvisionRequestSettings): Promise<ProvisionOutcome> {
+  const {manifest, report} = context
+  const url = context.endpoints.resourcesUrl
+  report.group(`POST ${pathOf(url)}`)
+  const body = provisionBody({addonId: manifest.id, ...settings, now: context.now()})
+  const outcome: ProvisionOutcome = {uuid: body.uuid, config: {}, async: false, answered: false}
+  const provision = (request: ProvisionBody, credentials = goodCredentials(manifest)) =>
+    call(context, {method: 'POST', url, credentials, body: request}).then((answer) => remember(context, answer))
+
+  let first: ProviderAnswer | undefined
+  await check(context, 'provision response is 200, 201 or 202', async () => {
+    first = await provision(body)
+    if (![200, 201, 202].includes(first.status)) return unexpectedStatus('200, 201 or 202', first)
+    // since 2018 a 202 always means "still provisioning": the platform must tell users so
+    outcome.async = first.status === 202
+    return {
+      note: outcome.async
+        ? '202: provisioning asynchronously (the provider finishes it through the platform API)'
+        : `${first.status}: provisioned synchronously`,
+    }
+  })
+  outcome.answered = first !== undefined && is2xx(first.status)
+  const parsed = outcome.answered && (await check(context, 'provision response is valid JSON', async () => (first!.jsonError === undefined ? undefined : `the body is not JSON: ${first!.jsonError}`)))
+
+  await check(context, 'wrong credentials get 401 on POST', async () => {
+    const answer = await provision(body, wrongCredentials(manifest))
+    return answer.status === 401 ? undefined : unexpectedStatus('401', answer)
+  })
+
+  if (parsed) {
+    const hasId = await check(context, 'response contains an id', async () => {
+      const id = answeredId(first!)
+      return id === undefined ? `the answer has no "id" (got ${first!.text.slice(0, 200)})` : undefined
+    })
+    if (hasId) {
+      outcome.id = answeredId(first!)
+      report.info(`    (id ${outcome.id})`)
+    }
+    outcome.config = checkConfig(context, '', first!.json)
+    if (outcome.id !== undefined) {
+      await check(context, 'same uuid returns the same id', async () => {
+        const again = await provision(body)
+        if (!is2xx(again.status)) return `repeating the provision: ${unexpectedStatus('2xx', again)}`
+        const id = answeredId(again)
+        return id === outcome.id ? undefined : `the repeat answered id ${id ?? '(none)'}, the first ${outcome.id}: the same uuid must give the same resource`
+      })
+    }
+  }
+
+  await checkRefusals(context, settings, provision)
+  return outcome
+}
+
+// 422 with a message for what the manifest does not offer; a provider saying yes has created something.
+async function checkRefusals(
+  context: ConformanceContext,
+  settings: ProvisionRequestSettings,
+  provision: (request: ProvisionBody) => Promise<ProviderAnswer>,
+): Promise<void> {
+  const {manifest} = context
+  const refusals: ProviderAnswer[] = []
+  const refused = async (name: string, request: ProvisionBody) =>
+    check(context, name, async () => {
+      const answer = await provision(request)
+      if (answer.status === 422) refusals.push(answer)
+      return answer.status === 422 ? undefined : unexpectedStatus('422', answer)
+    })
+  const now = context.now()
+  // a manifest without plans accepts any plan name, as kensa's `test` plan did
+  if ((manifest.plans ?? []).length > 0) {
+    const plan = `no-such-plan-${randomBytes(3).toString('hex')}`
+    await refused('unknown plan gets 422', provisionBody({addonId: manifest.id, ...settings, plan, now}))
+  }
+  const region = unservedPlatformRegion(manifest.api.regions)
+  if (region !== undefined) await refused('unknown region gets 422', provisionBody({addonId: manifest.id, ...settings, region, now}))
+  if (refusals.length > 0) {
+    const silent = refusals.filter((answer) => answerMessage(answer) === undefined)
+    context.report.verdict(
+      '422 answers carry a message',
+      silent.length ? `a 422 answer has no "message" for the user (got ${silent[0].text.slice(0, 200) || 'an empty body'})` : undefined,
+    )
+  }
+}
+
+function remember(context: ConformanceContext, answer: ProviderAnswer): ProviderAnswer {
+  const id = is2xx(answer.status) ? answeredId(answer) : undefined
+  if (id !== undefined) context.created.add(id)
+  return answer
+}

@@ -1,0 +1,41 @@
+import {randomBytes, randomUUID} from 'node:crypto'
+import {UsageError} from '../errors.js'
+
+// The v3 provision request. The platform URLs use the reserved .invalid domain: the checker plays
+// the platform but serves no platform API, and a provider calling back learns so at once.
+export interface ProvisionBody {
+  uuid: string
+  name: string
+  plan: string
+  region: string
+  callback_url: string
+  oauth_grant: {code: string; type: 'authorization_code'; expires_at: string}
+  options: Record<string, string>
+  log_input_url: string
+}
+
+export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string}): ProvisionBody {
+  const uuid = fields.uuid ?? randomUUID()
+  return {
+    uuid,
+    name: `${fields.addonId}-check-${randomBytes(3).toString('hex')}`,
+    plan: fields.plan,
+    region: fields.region,
+    callback_url: `https://platform.addonkit.invalid/addons/${uuid}`,
+    // grants expire about five minutes after the request
+    oauth_grant: {code: randomUUID(), type: 'authorization_code', expires_at: new Date(fields.now + 5 * 60_000).toISOString()},
+    options: fields.options,
+    log_input_url: `https://token:t.${randomUUID()}@logs.addonkit.invalid/logs`,
+  }
+}
+
+// KEY=VALUE words become provision options, as `addons:create ... -- --key value` would send them.
+export function parseProvisionOptions(words: string[]): Record<string, string> {
+  const options: Record<string, string> = {}
+  for (const word of words) {
+    const equals = word.indexOf('=')
+    if (equals <= 0) throw new UsageError(`${word} is not an option: use KEY=VALUE`)
+    options[word.slice(0, equals)] = word.slice(equals + 1)
+  }
+  return options
+}

@@ -1,0 +1,43 @@
+import {randomUUID} from 'node:crypto'
+import type {FastifyInstance} from 'fastify'
+
+const SECRET_PARAMS = /([?&](?:token|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
+const BUCKET = 2400
+const REFILL_PER_MS = 20 / 60_000
+
+// Request-Id, RateLimit-Remaining, the API version check and one log line per request.
+export function registerRequestContext(app: FastifyInstance, log: (line: string) => void): void {
+  const buckets = new Map<string, {tokens: number; at: number}>()
+  app.decorateRequest('requestId', '')
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.requestId = randomUUID()
+    reply.header('Request-Id', request.requestId)
+    const accept = request.headers.accept
+    if (accept && accept.includes('application/vnd.heroku+json')) {
+      const version = /version=([^;,\s]+)/.exec(accept)?.[1]
+      if (version !== undefined && version !== '3' && !version.startsWith('3.')) {
+        return reply.code(406).send({id: 'not_acceptable', message: `API version ${version} is not supported; use version=3.`})
+      }
+    }
+  })
+
+  app.addHook('onSend', async (request, reply) => {
+    const key = request.actor?.id ?? request.partnerAddonId
+    if (key) {
+      const now = Date.now()
+      const bucket = buckets.get(key) ?? {tokens: BUCKET, at: now}
+      bucket.tokens = Math.max(0, Math.min(BUCKET, bucket.tokens + (now - bucket.at) * REFILL_PER_MS) - 1)
+      bucket.at = now
+      buckets.set(key, bucket)
+      reply.header('RateLimit-Remaining', String(Math.floor(bucket.tokens)))
+    }
+  })
+
+  app.addHook('onResponse', async (request, reply) => {
+    const incoming = request.headers['request-id']
+    const chain = typeof incoming === 'string' && incoming !== '' ? ` client_request_id=${incoming.split(',')[0].trim()}` : ''
+    const path = request.url.replace(SECRET_PARAMS, '$1[redacted]')
+    log(`${request.method} ${path} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms request_id=${request.requestId}${chain}`)
+  })
+}

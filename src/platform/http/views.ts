@@ -1,0 +1,33 @@
+import type {FastifyReply, FastifyRequest} from 'fastify'
+import type {AddonViewOptions, AttachmentViewOptions} from '../serializers/addons.js'
+import type {Page, PageRequest} from '../store/paging.js'
+import {parseRange, rangeHeaders} from './range.js'
+
+const listHeader = (request: FastifyRequest, name: string) =>
+  String(request.headers[name] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
+
+export function addonView(request: FastifyRequest): AddonViewOptions {
+  const expansion = listHeader(request, 'accept-expansion')
+  return {
+    expandService: expansion.includes('addon_service'),
+    expandPlan: expansion.includes('plan'),
+    providerMessages: String(request.headers['x-heroku-legacy-provider-messages'] ?? '').toLowerCase() === 'true',
+  }
+}
+
+export function attachmentView(request: FastifyRequest): AttachmentViewOptions {
+  const inclusion = listHeader(request, 'accept-inclusion')
+  return {includeConfigVars: inclusion.includes('config_vars'), includeAddonPlan: inclusion.includes('addon:plan')}
+}
+
+export function pageRequest(request: FastifyRequest, fields: string[]): PageRequest {
+  const header = request.headers.range
+  return parseRange(typeof header === 'string' ? header : undefined, fields)
+}
+
+// 206 + Next-Range only when more rows exist.
+export function sendPage<T>(reply: FastifyReply, page: Page<unknown>, fields: string[], body: T[]): FastifyReply {
+  reply.header('Accept-Ranges', fields.join(', '))
+  for (const [k, v] of Object.entries(rangeHeaders(page))) reply.header(k, v)
+  return reply.code(page.nextStart !== undefined ? 206 : 200).send(body)
+}

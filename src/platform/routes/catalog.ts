@@ -1,0 +1,43 @@
+import type {FastifyInstance} from 'fastify'
+import {pageRequest, sendPage} from '../http/views.js'
+import {addonService, plan, regionCapabilities} from '../serializers/catalog.js'
+import {notFound} from '../services/errors.js'
+import type {Services} from '../services/index.js'
+import {pageOf} from '../store/paging.js'
+
+const RANGES = ['id', 'name']
+const open = {config: {auth: 'none' as const}}
+
+// The catalog is public: no credentials needed.
+export function catalogRoutes(app: FastifyInstance, s: Services): void {
+  const {catalog} = s
+  app.get('/addon-services', open, async (request, reply) => {
+    const wanted = pageRequest(request, RANGES)
+    const page = pageOf(catalog.listServices(), wanted, (svc) => (wanted.field === 'id' ? svc.row.id : svc.row.name))
+    return sendPage(reply, page, RANGES, page.items.map(addonService))
+  })
+  app.get<{Params: {service: string}}>('/addon-services/:service', open, async (request) => addonService(catalog.findService(request.params.service)))
+  app.get<{Params: {service: string}}>('/addon-services/:service/plans', open, async (request, reply) => {
+    const service = catalog.findService(request.params.service)
+    const wanted = pageRequest(request, RANGES)
+    const page = pageOf(service.plans, wanted, (p) => (wanted.field === 'id' ? p.id : p.name))
+    return sendPage(reply, page, RANGES, page.items.map((p) => plan(p, catalog)))
+  })
+  app.get<{Params: {service: string; plan: string}}>('/addon-services/:service/plans/:plan', open, async (request) => {
+    const service = catalog.findService(request.params.service)
+    const wanted = request.params.plan
+    const found = service.plans.find((p) => p.id === wanted || p.slug === wanted || p.name === wanted)
+    if (!found) throw notFound('plan', "Couldn't find that plan.")
+    return plan(found, catalog)
+  })
+  app.get<{Params: {plan: string}}>('/plans/:plan', open, async (request) => plan(catalog.findPlanOr404(request.params.plan), catalog))
+
+  app.get('/addon-region-capabilities', open, async () => regionCapabilities(catalog, catalog.listServices(), catalog.listRegions()))
+  app.get<{Params: {service: string}}>('/addon-services/:service/region-capabilities', open, async (request) =>
+    regionCapabilities(catalog, [catalog.findService(request.params.service)], catalog.listRegions()))
+  app.get<{Params: {region: string}}>('/regions/:region/addon-region-capabilities', open, async (request) => {
+    const region = catalog.findRegion(request.params.region)
+    if (!region) throw notFound('region', "Couldn't find that region.")
+    return regionCapabilities(catalog, catalog.listServices(), [region])
+  })
+}

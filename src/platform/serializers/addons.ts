@@ -1,0 +1,96 @@
+import type {Addon, Attachment} from '../../lib/api/types.js'
+import {attachmentVars} from '../services/attachment-vars.js'
+import type {Catalog} from '../services/catalog.js'
+import type {Db} from '../store/database.js'
+import type {AddonRow, AttachmentRow} from '../store/schema.js'
+import {addonService, plan} from './catalog.js'
+
+export interface AddonViewOptions {
+  // Accept-Expansion: full objects instead of {id, name} stubs
+  expandService: boolean
+  expandPlan: boolean
+  // X-Heroku-Legacy-Provider-Messages: true
+  providerMessages: boolean
+}
+
+export interface AttachmentViewOptions {
+  includeConfigVars: boolean
+  includeAddonPlan: boolean
+}
+
+async function appNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db.selectFrom('apps').select(['id', 'name']).where('id', 'in', unique).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+// Add-ons in the wire shape; `config_vars` = the names the add-on exposes on its owning app.
+// Two queries for the whole list whatever its length.
+export async function addons(db: Db, catalog: Catalog, rows: AddonRow[], options: AddonViewOptions): Promise<Addon[]> {
+  if (rows.length === 0) return []
+  const names = await appNames(db, rows.map((r) => r.app_id))
+  const ids = rows.map((r) => r.id)
+  const ownerAttachments = new Map<string, string[]>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = await db.selectFrom('attachments').select(['addon_id', 'app_id', 'name']).where('addon_id', 'in', ids.slice(i, i + 500)).orderBy('name').execute()
+    for (const a of chunk) ownerAttachments.set(a.addon_id, [...(ownerAttachments.get(a.addon_id) ?? []), `${a.app_id}\u0000${a.name}`])
+  }
+  return rows.map((row) => {
+    const service = catalog.service(row.service_id)
+    const planRow = catalog.plan(row.plan_id)
+    const appName = names.get(row.app_id) ?? ''
+    const config = JSON.parse(row.config) as Record<string, string>
+    const aliases = (ownerAttachments.get(row.id) ?? []).filter((k) => k.startsWith(`${row.app_id}\u0000`)).map((k) => k.split('\u0000')[1])
+    const configVars = aliases.flatMap((alias) => Object.keys(attachmentVars(alias, service.manifest, config)))
+    const addon: Addon = {
+      id: row.id,
+      name: row.name,
+      addon_service: options.expandService ? addonService(service) : {id: service.row.id, name: service.row.name},
+      plan: options.expandPlan ? plan(planRow, catalog) : {id: planRow.id, name: planRow.name},
+      app: {id: row.app_id, name: appName},
+      billing_entity: {id: row.app_id, name: appName, type: 'app'},
+      billed_price: {cents: planRow.price_cents, contract: planRow.price_contract === 1, unit: planRow.price_unit},
+      config_vars: configVars,
+      state: row.state === 'pending' ? 'provisioning' : row.state,
+      provider_id: row.provider_id,
+      web_url: null,
+      actions: [],
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    }
+    if (options.providerMessages) addon.provision_message = row.provision_message
+    return addon
+  })
+}
+
+export async function attachments(db: Db, catalog: Catalog, rows: AttachmentRow[], options: AttachmentViewOptions): Promise<Attachment[]> {
+  if (rows.length === 0) return []
+  const addonIds = [...new Set(rows.map((r) => r.addon_id))]
+  const addonRows = new Map<string, AddonRow>()
+  for (let i = 0; i < addonIds.length; i += 500) {
+    for (const a of await db.selectFrom('addons').selectAll().where('id', 'in', addonIds.slice(i, i + 500)).execute()) addonRows.set(a.id, a)
+  }
+  const names = await appNames(db, [...rows.map((r) => r.app_id), ...[...addonRows.values()].map((a) => a.app_id)])
+  return rows.map((row) => {
+    const addon = addonRows.get(row.addon_id)!
+    const service = catalog.service(addon.service_id)
+    const view: Attachment = {
+      id: row.id,
+      name: row.name,
+      addon: {id: addon.id, name: addon.name, app: {id: addon.app_id, name: names.get(addon.app_id) ?? ''}},
+      app: {id: row.app_id, name: names.get(row.app_id) ?? ''},
+      namespace: row.namespace,
+      web_url: null,
+      log_input_url: null,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    }
+    if (options.includeAddonPlan) {
+      const p = catalog.plan(addon.plan_id)
+      view.addon.plan = {id: p.id, name: p.name}
+    }
+    if (options.includeConfigVars) view.config_vars = Object.keys(attachmentVars(row.name, service.manifest, JSON.parse(addon.config)))
+    return view
+  })
+}

@@ -1,0 +1,76 @@
+import type {Tx} from '../store/database.js'
+import type {AddonRow, AppRow} from '../store/schema.js'
+import {now, type Actor, type ServiceContext} from './context.js'
+import {addonNotFound, invalid} from './errors.js'
+import {findAddon, findApp} from './lookup.js'
+import type {PartnerAuth} from './partner-auth.js'
+import {fromProviderError} from './provider-errors.js'
+import {cutRelease} from './releases.js'
+
+// Destroying an add-on: the provider DELETE comes first (retried with backoff); only when it
+// succeeded are the attachments, their vars and the add-on removed, in one transaction, so a
+// provider failure leaves everything as it was.
+export class Deprovisioning {
+  constructor(private readonly ctx: ServiceContext, private readonly partnerAuth: PartnerAuth) {}
+
+  async destroy(actor: Actor, appRef: string | undefined, addonRef: string, force: boolean): Promise<AddonRow> {
+    const db = this.ctx.store.db
+    const addon = await findAddon(db, actor, addonRef)
+    if (appRef !== undefined) {
+      const app = await findApp(db, actor, appRef)
+      if (addon.app_id !== app.id) throw addonNotFound()
+    }
+    if (!force) {
+      const others = await db.selectFrom('attachments').innerJoin('apps', 'apps.id', 'attachments.app_id')
+        .select('apps.name').distinct().where('attachments.addon_id', '=', addon.id).where('attachments.app_id', '!=', addon.app_id).execute()
+      if (others.length > 0) {
+        throw invalid(`${addon.name} is attached to other apps (${others.map((o) => o.name).sort().join(', ')}); detach it there first or use --force.`)
+      }
+    }
+    return this.deprovision(actor.id, addon)
+  }
+
+  async destroyOwned(actor: Actor, app: AppRow): Promise<void> {
+    const owned = await this.ctx.store.db.selectFrom('addons').selectAll().where('app_id', '=', app.id).where('state', '!=', 'pending').execute()
+    for (const addon of owned) await this.deprovision(actor.id, addon)
+  }
+
+  private async deprovision(userId: string, addon: AddonRow): Promise<AddonRow> {
+    const service = this.ctx.catalog.service(addon.service_id)
+    let outcome: 'done' | 'async' = 'done'
+    if (addon.provider_id !== null && addon.state !== 'deprovisioning') {
+      try {
+        outcome = await this.ctx.provider.deprovision(service.manifest, addon.provider_id)
+      } catch (error) {
+        throw fromProviderError(error)
+      }
+    }
+    return this.ctx.store.transaction(async (tx) => {
+      await detachEverywhere(tx, addon, userId)
+      if (outcome === 'async') {
+        await tx.updateTable('addons').set({state: 'deprovisioning', updated_at: now()}).where('id', '=', addon.id).execute()
+        return {...addon, state: 'deprovisioning' as const}
+      }
+      await removeAddon(tx, this.partnerAuth, addon.id)
+      return {...addon, state: 'deprovisioned' as const}
+    })
+  }
+}
+
+// Removes every attachment of an add-on, cutting one release per app whose vars changed.
+export async function detachEverywhere(tx: Tx, addon: AddonRow, userId: string): Promise<void> {
+  const attachments = await tx.selectFrom('attachments').select(['id', 'app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()
+  if (attachments.length === 0) return
+  await tx.deleteFrom('attachments').where('addon_id', '=', addon.id).execute()
+  const hadConfig = addon.config !== '{}'
+  const byApp = new Map<string, string[]>()
+  for (const a of attachments) byApp.set(a.app_id, [...(byApp.get(a.app_id) ?? []), a.name])
+  if (!hadConfig) return
+  for (const [appId, aliases] of byApp) await cutRelease(tx, appId, userId, `Detach ${aliases.join(', ')} (@ref:${addon.name})`)
+}
+
+export async function removeAddon(tx: Tx, partnerAuth: PartnerAuth, addonId: string): Promise<void> {
+  await partnerAuth.revokeAll(tx, addonId)
+  await tx.deleteFrom('attachments').where('addon_id', '=', addonId).execute()
+  await tx.deleteFrom('addons').where('id', '=', addonId).execute()
+}

@@ -1,0 +1,74 @@
+import {randomBytes, randomUUID} from 'node:crypto'
+import type {Db, Tx} from '../store/database.js'
+import type {Catalog} from './catalog.js'
+import {PlatformError} from './errors.js'
+
+const GRANT_TTL_MS = 15 * 60 * 1000
+const TOKEN_TTL_S = 8 * 60 * 60
+
+export interface TokenResponse {
+  access_token: string
+  refresh_token: string
+  expires_in: number
+  token_type: 'Bearer'
+  user_id: string
+  session_nonce: null
+}
+
+const badGrant = (message: string) => new PlatformError(401, 'unauthorized', message)
+
+// The OAuth side of the partner API: one grant per provision request, exchanged by the provider for
+// a bearer token that reaches only that one add-on.
+export class PartnerAuth {
+  constructor(private readonly db: Db, private readonly catalog: Catalog) {}
+
+  async createGrant(db: Db | Tx, addonId: string): Promise<{code: string; type: 'authorization_code'; expires_at: string}> {
+    const grant = {code: randomUUID(), addon_id: addonId, expires_at: new Date(Date.now() + GRANT_TTL_MS).toISOString()}
+    await db.insertInto('oauth_grants').values(grant).execute()
+    return {code: grant.code, type: 'authorization_code', expires_at: grant.expires_at}
+  }
+
+  async exchange(code: string, clientSecret: string): Promise<TokenResponse> {
+    const grant = await this.db.selectFrom('oauth_grants').selectAll().where('code', '=', code).executeTakeFirst()
+    if (!grant || grant.expires_at < new Date().toISOString()) throw badGrant('Invalid or expired authorization code.')
+    await this.checkSecret(grant.addon_id, clientSecret)
+    await this.db.deleteFrom('oauth_grants').where('code', '=', code).execute()
+    return this.issue(grant.addon_id)
+  }
+
+  async refresh(refreshToken: string, clientSecret: string): Promise<TokenResponse> {
+    const token = await this.db.selectFrom('partner_tokens').selectAll().where('refresh_token', '=', refreshToken).executeTakeFirst()
+    if (!token) throw badGrant('Invalid refresh token.')
+    await this.checkSecret(token.addon_id, clientSecret)
+    await this.db.deleteFrom('partner_tokens').where('token', '=', token.token).execute()
+    return this.issue(token.addon_id)
+  }
+
+  // The add-on a bearer token is scoped to, if it is a live partner token.
+  async addonForToken(token: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('partner_tokens').select(['addon_id', 'expires_at']).where('token', '=', token).executeTakeFirst()
+    return row && row.expires_at > new Date().toISOString() ? row.addon_id : undefined
+  }
+
+  async revokeAll(db: Db | Tx, addonId: string): Promise<void> {
+    await db.deleteFrom('partner_tokens').where('addon_id', '=', addonId).execute()
+    await db.deleteFrom('oauth_grants').where('addon_id', '=', addonId).execute()
+  }
+
+  private async checkSecret(addonId: string, secret: string): Promise<void> {
+    const addon = await this.db.selectFrom('addons').select('service_id').where('id', '=', addonId).executeTakeFirst()
+    if (!addon) throw badGrant('The add-on of this grant no longer exists.')
+    if (this.catalog.service(addon.service_id).manifest.api.password !== secret) throw badGrant('Invalid client secret.')
+  }
+
+  private async issue(addonId: string): Promise<TokenResponse> {
+    const token = {
+      token: randomBytes(24).toString('hex'),
+      refresh_token: randomBytes(24).toString('hex'),
+      addon_id: addonId,
+      expires_at: new Date(Date.now() + TOKEN_TTL_S * 1000).toISOString(),
+    }
+    await this.db.insertInto('partner_tokens').values(token).execute()
+    return {access_token: token.token, refresh_token: token.refresh_token, expires_in: TOKEN_TTL_S, token_type: 'Bearer', user_id: addonId, session_nonce: null}
+  }
+}

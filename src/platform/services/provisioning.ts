@@ -1,0 +1,170 @@
+import {randomUUID} from 'node:crypto'
+import type {ProvisionResult} from '../provider-client/client.js'
+import {ProviderFailed} from '../provider-client/errors.js'
+import type {AddonRow, AppRow, PlanRow} from '../store/schema.js'
+import {planAlias} from './aliases.js'
+import type {CatalogService} from './catalog.js'
+import {now, type Actor, type ServiceContext} from './context.js'
+import {invalid, PlatformError} from './errors.js'
+import {findApp} from './lookup.js'
+import {ADDON_NAME_PATTERN, generateAddonName} from './naming.js'
+import type {PartnerAuth} from './partner-auth.js'
+import type {ProviderDeletions} from './provider-deletions.js'
+import {fromProviderError} from './provider-errors.js'
+import {cutRelease} from './releases.js'
+
+export interface CreateAddonInput {
+  plan: string
+  name?: string
+  attachmentName?: string
+  config?: Record<string, unknown>
+  confirm?: string
+}
+
+// Creating an add-on: every check that can fail runs before the provider is called; the add-on row
+// is reserved as 'pending' (hidden) while the provider works, and becomes visible together with its
+// attachment, config and release in one transaction. Any failure removes the reservation and
+// owes the provider a DELETE for whatever it may have created.
+export class Provisioning {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly partnerAuth: PartnerAuth,
+    private readonly deletions: ProviderDeletions,
+  ) {}
+
+  async create(actor: Actor, appRef: string, input: CreateAddonInput): Promise<AddonRow> {
+    const {store, catalog} = this.ctx
+    const app = await findApp(store.db, actor, appRef)
+    const plan = catalog.planForCreate(input.plan)
+    const service = catalog.service(plan.service_id)
+    const region = await this.checkPlacement(app, service, plan)
+    const options = providerOptions(input.config)
+    if (!service.row.supports_multiple_installations) {
+      const existing = await store.db.selectFrom('addons').select('name').where('app_id', '=', app.id).where('service_id', '=', service.row.id).where('state', '!=', 'pending').executeTakeFirst()
+      if (existing) throw invalid(`${service.row.name} can be installed only once per app; ${app.name} already has ${existing.name}.`)
+    }
+    const aliasRequest = {app, service, ownerAppName: app.name, requested: input.attachmentName, confirm: input.confirm}
+    const addonId = randomUUID()
+    const name = await this.reserve(addonId, app, service, plan, input.name, aliasRequest)
+    const grant = await this.partnerAuth.createGrant(store.db, addonId)
+
+    let result: ProvisionResult
+    try {
+      result = await this.ctx.provider.provision(service.manifest, {
+        uuid: addonId,
+        name,
+        plan: plan.slug,
+        region,
+        callback_url: `${this.ctx.baseUrl()}/addons/${addonId}`,
+        oauth_grant: grant,
+        options,
+        log_input_url: null,
+      })
+    } catch (error) {
+      const reached = error instanceof ProviderFailed && error.reached
+      await this.abandon(addonId, service.row.id, reached ? (error as ProviderFailed).providerId ?? addonId : undefined)
+      throw fromProviderError(error)
+    }
+
+    try {
+      return await store.transaction(async (tx) => {
+        const alias = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
+        if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
+        if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
+        const at = now()
+        const changes = {
+          state: (result.async ? 'provisioning' : 'provisioned') as AddonRow['state'],
+          provider_id: result.id,
+          config: JSON.stringify(result.async ? {} : result.config),
+          staged_config: result.async && Object.keys(result.config).length > 0 ? JSON.stringify(result.config) : null,
+          provision_message: result.message,
+          updated_at: at,
+        }
+        await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
+        await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
+        const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
+        if (varsChanged) await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
+        const row = await tx.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirstOrThrow()
+        return row
+      })
+    } catch (error) {
+      await this.abandon(addonId, service.row.id, result.id)
+      throw error
+    }
+  }
+
+  // Add-ons whose provider never answered (the platform died mid-provision): forget them and owe
+  // the provider a DELETE, keyed by our uuid (the idempotency key it was given).
+  async cleanUpInterrupted(): Promise<number> {
+    const stale = await this.ctx.store.db.selectFrom('addons').select(['id', 'service_id', 'provider_id']).where('state', '=', 'pending').execute()
+    for (const addon of stale) await this.abandon(addon.id, addon.service_id, addon.provider_id ?? addon.id)
+    return stale.length
+  }
+
+  private async abandon(addonId: string, serviceId: string, providerId: string | undefined): Promise<void> {
+    await this.ctx.store.transaction(async (tx) => {
+      await this.partnerAuth.revokeAll(tx, addonId)
+      await tx.deleteFrom('attachments').where('addon_id', '=', addonId).execute()
+      await tx.deleteFrom('addons').where('id', '=', addonId).where('state', '=', 'pending').execute()
+    })
+    if (providerId !== undefined) await this.deletions.enqueue(serviceId, providerId)
+  }
+
+  // Region and Private Space rules, checked before the provider hears of the add-on.
+  private async checkPlacement(app: AppRow, service: CatalogService, plan: PlanRow): Promise<string> {
+    const region = this.ctx.catalog.region(app.region_id)
+    if (!this.ctx.catalog.supportsRegion(service, region)) {
+      throw invalid(`${service.row.name} is not available in region ${region.name} (it supports: ${service.manifest.api.regions.join(', ') || 'none'}).`)
+    }
+    if (app.space_id) {
+      if (!plan.inside_private_network) {
+        const space = await this.ctx.store.db.selectFrom('spaces').select('name').where('id', '=', app.space_id).executeTakeFirst()
+        throw invalid(`The plan ${plan.name} cannot be installed inside a Private Space (${app.name} is in ${space?.name ?? 'a space'}); choose a plan that can.`)
+      }
+    } else if (!plan.outside_private_network) {
+      throw invalid(`The plan ${plan.name} can only be installed on apps in a Private Space.`)
+    }
+    return `${region.provider_name}::${region.provider_region}`
+  }
+
+  // Checks the name and alias, then inserts the hidden 'pending' row that holds the name.
+  private async reserve(addonId: string, app: AppRow, service: CatalogService, plan: PlanRow, requestedName: string | undefined, aliasRequest: Omit<Parameters<typeof planAlias>[2], 'addonName'>): Promise<string> {
+    const {store, catalog} = this.ctx
+    if (requestedName !== undefined && !ADDON_NAME_PATTERN.test(requestedName)) {
+      throw invalid(`Name "${requestedName}" is invalid: it must start with a letter and contain only letters, digits, dashes and underscores.`)
+    }
+    for (let attempt = 0; ; attempt++) {
+      const name = requestedName ?? generateAddonName(service.row.name)
+      try {
+        await store.transaction(async (tx) => {
+          const taken = await tx.selectFrom('addons').select('id').where('name', '=', name).executeTakeFirst()
+          if (taken) throw new NameTaken()
+          await planAlias(tx, catalog, {...aliasRequest, addonName: name})
+          const at = now()
+          await tx.insertInto('addons').values({
+            id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
+            provider_id: null, config: '{}', staged_config: null, provision_message: null, created_at: at, updated_at: at,
+          }).execute()
+        })
+        return name
+      } catch (error) {
+        if (!(error instanceof NameTaken)) throw error
+        if (requestedName !== undefined) throw invalid(`Name ${requestedName} is already taken.`)
+        if (attempt > 20) throw new PlatformError(500, 'internal_error', 'Could not generate a free add-on name.')
+      }
+    }
+  }
+}
+
+class NameTaken extends Error {}
+
+// Extra `addons:create -- --flag value` options go to the provider as strings.
+function providerOptions(config: Record<string, unknown> | undefined): Record<string, string> {
+  const options: Record<string, string> = {}
+  for (const [key, value] of Object.entries(config ?? {})) {
+    if (typeof value === 'string') options[key] = value
+    else if (typeof value === 'boolean' || typeof value === 'number') options[key] = String(value)
+    else throw invalid(`Config option ${key} must be a string.`)
+  }
+  return options
+}

@@ -1,0 +1,78 @@
+import {mkdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction} from 'kysely'
+import type {Database} from './schema.js'
+import {migrationProvider} from './migrations.js'
+import {seedRegions} from './seed.js'
+
+export type Db = Kysely<Database>
+export type Tx = Transaction<Database>
+
+export interface StoreOptions {
+  dataDir: string
+  databaseUrl?: string
+}
+
+// Errors that mean "another transaction won the race; run mine again and it will see the winner".
+const RETRYABLE_PG_CODES = new Set(['23505', '40001', '40P01'])
+
+export class Store {
+  constructor(readonly db: Db, readonly dialect: 'sqlite' | 'postgres') {}
+
+  // Every multi-row change goes through here. SQLite: kysely runs on one connection behind a mutex,
+  // so transactions are already serialised. PostgreSQL: concurrent writers hit the unique
+  // constraints (or serialisation failures) and the loser is re-run, now seeing the winner's rows.
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(work)
+      } catch (error) {
+        const code = (error as {code?: string}).code
+        if (this.dialect !== 'postgres' || !code || !RETRYABLE_PG_CODES.has(code) || attempt >= 8) throw error
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt))
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy()
+  }
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options.dataDir)
+  const migrator = new Migrator({db: store.db, provider: migrationProvider})
+  const {error} = await migrator.migrateToLatest()
+  if (error) {
+    await store.close()
+    throw new Error(`database migration failed: ${(error as Error).message ?? error}`)
+  }
+  await seedRegions(store.db)
+  return store
+}
+
+async function openSqlite(dataDir: string): Promise<Store> {
+  const {default: SQLite} = await import('better-sqlite3')
+  mkdirSync(dataDir, {recursive: true})
+  const file = new SQLite(join(dataDir, 'platform.sqlite'))
+  // WAL keeps committed data across a kill -9; NORMAL sync is crash-safe for a process crash.
+  file.pragma('journal_mode = WAL')
+  file.pragma('synchronous = NORMAL')
+  file.pragma('foreign_keys = ON')
+  file.pragma('busy_timeout = 5000')
+  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: file})}), 'sqlite')
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const {default: pg} = await import('pg')
+  const pool = new pg.Pool({connectionString: url, max: 10})
+  // Surface a bad URL or a stopped server now, as one clear line, rather than on the first request.
+  try {
+    const client = await pool.connect()
+    client.release()
+  } catch (error) {
+    await pool.end()
+    throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`)
+  }
+  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool})}), 'postgres')
+}

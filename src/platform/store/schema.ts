@@ -1,0 +1,163 @@
+// Row shapes of the platform database. Booleans are 0/1 integers and timestamps ISO strings so the
+// same SQL runs on SQLite and PostgreSQL; JSON columns are text parsed by the services.
+
+export interface AccountRow {
+  id: string
+  email: string
+  name: string | null
+  api_key: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RegionRow {
+  id: string
+  name: string
+  description: string
+  country: string
+  locale: string
+  private_capable: number
+  provider_name: string
+  provider_region: string
+  created_at: string
+  updated_at: string
+}
+
+export interface SpaceRow {
+  id: string
+  name: string
+  owner_id: string
+  region_id: string
+  shield: number
+  created_at: string
+  updated_at: string
+}
+
+export interface AppRow {
+  id: string
+  name: string
+  owner_id: string
+  region_id: string
+  space_id: string | null
+  maintenance: number
+  released_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AddonServiceRow {
+  id: string
+  name: string
+  human_name: string
+  cli_plugin_name: string | null
+  state: string
+  supports_multiple_installations: number
+  supports_sharing: number
+  // the provider manifest, JSON
+  manifest: string
+  created_at: string
+  updated_at: string
+}
+
+export interface PlanRow {
+  id: string
+  service_id: string
+  // full "service:plan" name; slug is the part after the colon
+  name: string
+  slug: string
+  human_name: string
+  description: string
+  price_cents: number
+  price_unit: string
+  price_contract: number
+  is_default: number
+  inside_private_network: number
+  outside_private_network: number
+  created_at: string
+  updated_at: string
+}
+
+// 'pending' = reserved while the provider has not answered yet; hidden from every API read.
+// 'deprovisioned' is never stored (the row is deleted); it is what a destroy returns.
+export type AddonRowState = 'pending' | 'provisioning' | 'provisioned' | 'deprovisioning' | 'deprovisioned'
+
+export interface AddonRow {
+  id: string
+  name: string
+  service_id: string
+  plan_id: string
+  app_id: string
+  state: AddonRowState
+  provider_id: string | null
+  // provider-side config vars, JSON object {NAME: value}
+  config: string
+  // config staged by the provider while provisioning, applied on actions/provision
+  staged_config: string | null
+  provision_message: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AttachmentRow {
+  id: string
+  addon_id: string
+  app_id: string
+  name: string
+  namespace: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ConfigVarRow {
+  app_id: string
+  name: string
+  value: string
+}
+
+export interface ReleaseRow {
+  id: string
+  app_id: string
+  version: number
+  description: string
+  user_id: string
+  addon_plan_names: string
+  created_at: string
+}
+
+export interface OauthGrantRow {
+  code: string
+  addon_id: string
+  expires_at: string
+}
+
+export interface PartnerTokenRow {
+  token: string
+  addon_id: string
+  refresh_token: string
+  expires_at: string
+}
+
+// DELETEs still owed to providers (orphans of failed creates, retried until they succeed).
+export interface ProviderDeletionRow {
+  id: string
+  service_id: string
+  provider_id: string
+  attempts: number
+  next_attempt_at: string
+}
+
+export interface Database {
+  accounts: AccountRow
+  regions: RegionRow
+  spaces: SpaceRow
+  apps: AppRow
+  addon_services: AddonServiceRow
+  plans: PlanRow
+  addons: AddonRow
+  attachments: AttachmentRow
+  config_vars: ConfigVarRow
+  releases: ReleaseRow
+  oauth_grants: OauthGrantRow
+  partner_tokens: PartnerTokenRow
+  provider_deletions: ProviderDeletionRow
+}

@@ -1,0 +1,10 @@
+// What a provider author imports.
+export {providerKit} from './provider-kit.js'
+export type {ProviderKitOptions, ProvisionRequest, ProvisionResult, PlanChangeResult} from './kit-options.js'
+export {ProviderError, unavailable, unprocessable} from './errors.js'
+export {MemoryResourceStore} from './resource-store.js'
+export type {ProviderResource, ResourceStore} from './resource-store.js'
+export {JsonFileResourceStore} from './json-file-store.js'
+export {loadManifest, manifestProblems, validateManifest} from './manifest-schema.js'
+export {ssoToken} from './sso-token.js'
+export type {ProviderManifest, ManifestPlan} from './manifest-types.js'

@@ -1,0 +1,41 @@
+import type {ProviderManifest} from './manifest-types.js'
+import type {ProviderResource, ResourceStore} from './resource-store.js'
+
+// The provision request as the platform sends it (Heroku v3 partner API). Unknown fields are kept.
+export interface ProvisionRequest {
+  uuid: string
+  name?: string
+  // The plan slug, already checked against the manifest and stripped of any `service:` prefix.
+  plan: string
+  region?: string
+  callback_url?: string
+  options?: Record<string, string>
+  [field: string]: unknown
+}
+
+export interface ProvisionResult<Data> {
+  config: Record<string, string>
+  message?: string
+  data?: Data
+}
+
+export interface PlanChangeResult<Data> {
+  config?: Record<string, string>
+  message?: string
+  data?: Data
+}
+
+// Everything a provider author writes. Handlers refuse with `throw new ProviderError(status, message)`.
+export interface ProviderKitOptions<Data = Record<string, unknown>> {
+  manifest: ProviderManifest
+  // Defaults to memory: resources are forgotten when the process ends.
+  store?: ResourceStore<Data>
+  // Create the resource. Called once per uuid, however often the platform repeats the request.
+  provision(request: ProvisionRequest): Promise<ProvisionResult<Data>>
+  // Move the resource to `plan` (checked against the manifest). Refuse with a 422 to keep the old plan.
+  planChange(resource: ProviderResource<Data>, plan: string): Promise<PlanChangeResult<Data>>
+  // Destroy the resource and its data. The kit forgets it only when this resolves.
+  deprovision(resource: ProviderResource<Data>): Promise<void>
+  // Extra rows (label → value) for the SSO dashboard, typically usage.
+  dashboard?(resource: ProviderResource<Data>): Promise<Record<string, string>>
+}

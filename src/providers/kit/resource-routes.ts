@@ -1,0 +1,106 @@
+import type {FastifyInstance} from 'fastify'
+import {credentialsMatch} from './basic-auth.js'
+import {ProviderError} from './errors.js'
+import type {ProviderKitOptions, ProvisionRequest} from './kit-options.js'
+import {checkRegion, findPlan} from './plans.js'
+import type {ProviderResource, ResourceStore} from './resource-store.js'
+
+// Resource ids end up in paths and file names, so they are kept to uuid-like characters.
+const idPattern = '^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$'
+
+const provisionBody = {
+  type: 'object',
+  required: ['uuid', 'plan'],
+  properties: {
+    uuid: {type: 'string', pattern: idPattern},
+    name: {type: 'string'},
+    plan: {type: 'string', minLength: 1},
+    region: {type: 'string', minLength: 1},
+    callback_url: {type: 'string'},
+    options: {type: 'object', additionalProperties: {type: 'string'}},
+  },
+} as const
+
+const planChangeBody = {
+  type: 'object',
+  required: ['plan'],
+  properties: {plan: {type: 'string', minLength: 1}},
+} as const
+
+type Resource<Data> = ProviderResource<Data> & {provision_message?: string}
+
+// POST/PUT/DELETE {base_url}: the calls the platform makes, all behind the manifest's Basic auth.
+export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKitOptions<Data> & {store: ResourceStore<Data>}) {
+  const {manifest, store} = kit
+  // Repeated provision requests for a uuid that is still being created wait for the first one.
+  const inFlight = new Map<string, Promise<Resource<Data>>>()
+
+  // onRequest runs before body parsing and routing details, so even a malformed request or an
+  // unknown id learns nothing without the right credentials.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!credentialsMatch(request.headers.authorization, manifest.id, manifest.api.password)) {
+      reply.header('www-authenticate', `Basic realm="${manifest.id}"`)
+      return reply.code(401).send({message: 'wrong or missing credentials for this add-on provider'})
+    }
+  })
+
+  async function create(request: ProvisionRequest): Promise<Resource<Data>> {
+    const plan = findPlan(manifest, request.plan)!.name
+    checkRegion(manifest, request.region)
+    const result = await kit.provision({...request, plan})
+    const undeclared = Object.keys(result.config).filter((k) => !manifest.api.config_vars.includes(k))
+    if (undeclared.length > 0) app.log.warn(`${manifest.id}: config vars ${undeclared.join(', ')} are not declared in the manifest`)
+    const now = new Date().toISOString()
+    const resource: Resource<Data> = {
+      id: request.uuid,
+      name: request.name,
+      plan,
+      region: request.region,
+      config: result.config,
+      data: result.data ?? ({} as Data),
+      provision_message: result.message,
+      created_at: now,
+      updated_at: now,
+    }
+    await store.put(resource)
+    return resource
+  }
+
+  app.post<{Body: ProvisionRequest}>('/heroku/resources', {schema: {body: provisionBody}}, async (request) => {
+    const {uuid} = request.body
+    let resource = (await store.get(uuid)) as Resource<Data> | undefined
+    if (!resource) {
+      let pending = inFlight.get(uuid)
+      if (!pending) {
+        pending = create(request.body).finally(() => inFlight.delete(uuid))
+        inFlight.set(uuid, pending)
+      }
+      resource = await pending
+    }
+    return {id: resource.id, config: resource.config, message: resource.provision_message ?? `${manifest.name ?? manifest.id} is ready`}
+  })
+
+  app.put<{Params: {id: string}; Body: {plan: string}}>('/heroku/resources/:id', {schema: {body: planChangeBody}}, async (request) => {
+    const resource = await store.get(request.params.id)
+    if (!resource) throw new ProviderError(404, `${manifest.id} has no resource ${request.params.id}`)
+    const plan = findPlan(manifest, request.body.plan)!.name
+    const result = await kit.planChange(resource, plan)
+    const changed = {
+      ...resource,
+      plan,
+      config: result.config ?? resource.config,
+      data: result.data ?? resource.data,
+      updated_at: new Date().toISOString(),
+    }
+    await store.put(changed)
+    return {...(result.config ? {config: result.config} : {}), message: result.message ?? `plan changed to ${plan}`}
+  })
+
+  app.delete<{Params: {id: string}}>('/heroku/resources/:id', async (request, reply) => {
+    const resource = await store.get(request.params.id)
+    if (!resource) throw new ProviderError(410, `${manifest.id} has no resource ${request.params.id}: it is already gone`)
+    await kit.deprovision(resource)
+    await store.delete(resource.id)
+    return reply.code(204).send()
+  })
+}

@@ -1,0 +1,1 @@
+export {execute} from '@oclif/core'

@@ -1,0 +1,2 @@
+import {execute} from './tmp-bundle-min/run.js'
+await execute({dir: import.meta.url})

@@ -1,0 +1,2 @@
+import {execute} from './tmp-bundle/run.js'
+await execute({dir: import.meta.url})
