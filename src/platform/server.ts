@@ -1,0 +1,40 @@
+import Fastify, {type FastifyInstance} from 'fastify'
+import {registerAuth} from './http/auth.js'
+import {registerErrorHandling} from './http/errors.js'
+import {registerParsers} from './http/parsers.js'
+import {registerRequestContext} from './http/request-context.js'
+import './http/types.js'
+import {accountRoutes} from './routes/account.js'
+import {addonRoutes} from './routes/addons.js'
+import {appRoutes} from './routes/apps.js'
+import {attachmentRoutes} from './routes/attachments.js'
+import {catalogRoutes} from './routes/catalog.js'
+import {configAndReleaseRoutes} from './routes/config-releases.js'
+import {partnerRoutes} from './routes/partner.js'
+import {regionAndSpaceRoutes} from './routes/regions-spaces.js'
+import type {Services} from './services/index.js'
+import {SsoService} from './services/sso.js'
+
+// The Fastify app: plumbing first, then one route module per resource.
+export function buildServer(services: Services, log: (line: string) => void): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    // bodies are validated, never coerced or silently trimmed
+    ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false}},
+    bodyLimit: 1024 * 1024,
+  })
+  registerParsers(app)
+  registerRequestContext(app, log)
+  registerErrorHandling(app, log)
+  registerAuth(app, services.accounts, services.partnerAuth)
+
+  accountRoutes(app, services)
+  appRoutes(app, services)
+  regionAndSpaceRoutes(app, services)
+  catalogRoutes(app, services)
+  addonRoutes(app, services)
+  attachmentRoutes(app, services)
+  configAndReleaseRoutes(app, services)
+  partnerRoutes(app, services, new SsoService(services.ctx, services.addons))
+  return app
+}

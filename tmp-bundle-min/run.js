@@ -1,2 +1,0 @@
-import {createRequire as __cr} from 'node:module'; import {dirname as __dn} from 'node:path'; const require = __cr(import.meta.url); const __filename = require.resolve('@oclif/core'); const __dirname = __dn(__filename);
-import{b as o}from"./chunk-PKOCEEIP.js";import"./chunk-IF7JJJFQ.js";import{d as e}from"./chunk-2CLW44HD.js";var r=e(o(),1);var export_execute=r.execute;export{export_execute as execute};

@@ -1,2 +1,0 @@
-import {execute} from './tmp-bundle-min/run.js'
-await execute({dir: import.meta.url})

@@ -1,2 +1,0 @@
-import {execute} from './tmp-bundle/run.js'
-await execute({dir: import.meta.url})
