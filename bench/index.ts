@@ -12,7 +12,7 @@ type Result = BenchRow[] | string | void
 async function runModule(title: string, file: string): Promise<boolean> {
   const path = fileURLToPath(new URL(file, import.meta.url))
   if (!existsSync(path)) {
-    console.log(`=== ${title}\n(skipped: bench/${file} does not exist yet)\n`)
+    console.log(`=== ${title}\n(skipped: bench/${file.replace('./', '')} does not exist yet)\n`)
     return true
   }
   try {

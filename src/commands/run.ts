@@ -21,7 +21,7 @@ export default class Run extends BaseCommand {
     const argv = raw.filter((token) => token.type === 'arg').map((token) => token.input)
     if (argv.length === 0) throw new UsageError('Name the command to run, e.g. run --app APP -- node worker.js')
     const vars = await getConfigVars(this.deps.api, flags.app)
-    const outcome = await runWithEnv(argv, {env: dynoEnv(process.env, vars)})
+    const outcome = await runWithEnv(argv, {env: dynoEnv(this.deps.env, vars)})
     if (outcome.notFound) this.logToStderr(`Error: ${argv[0]}: command not found`)
     if (outcome.exitCode !== 0) this.exit(outcome.exitCode)
   }

@@ -16,8 +16,9 @@ export abstract class BaseCommand extends Command {
     // a running progress action holds stdout and stderr until it stops
     if (ux.action.running) ux.action.stop('!')
     const {message, code} = describeFailure(error)
-    this.logToStderr(`Error: ${message}`)
-    if (process.env.DEBUG?.includes('addonkit') && error.stack) this.logToStderr(error.stack)
+    // ux.stderr, not logToStderr: oclif silences the latter under --json, and a failure must still say why
+    ux.stderr(`Error: ${message}`)
+    if (process.env.DEBUG?.includes('addonkit') && error.stack) ux.stderr(error.stack)
     this.exit(code)
   }
 }

@@ -20,7 +20,7 @@ export function buildServer(services: Services, log: (line: string) => void): Fa
   const app = Fastify({
     logger: false,
     // bodies are validated, never coerced or silently trimmed
-    ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false}},
+    ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false, allowUnionTypes: true}},
     bodyLimit: 1024 * 1024,
   })
   registerParsers(app)

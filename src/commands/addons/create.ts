@@ -10,13 +10,14 @@ export default class AddonsCreate extends BaseCommand {
   static enableJsonFlag = true
   // provider options follow `--`
   static strict = false
+  static usage = '<%= command.id %> SERVICE[:PLAN] -a APP [--name NAME] [--as ALIAS] [--confirm APP] [--wait] [--json] [-- PROVIDER_OPTIONS...]'
   static examples = [
     '<%= config.bin %> <%= command.id %> heroku-redis --app example-app',
     '<%= config.bin %> <%= command.id %> heroku-redis:mini --app example-app --name important-redis --as BROKER',
     '<%= config.bin %> <%= command.id %> heroku-postgresql --app example-app --wait -- --fork other-db --fast',
   ]
   static args = {
-    'service:plan': Args.string({description: 'add-on service, optionally with a plan (heroku-redis or heroku-redis:mini)', required: true}),
+    service: Args.string({description: 'add-on service, optionally with a plan (heroku-redis or heroku-redis:mini)', required: true}),
   }
   static flags = {
     app: appFlag,
@@ -31,7 +32,7 @@ export default class AddonsCreate extends BaseCommand {
     const config = parseProviderOptions((argv as string[]).slice(1))
     const created = await createAddon(this.deps, {
       app: flags.app,
-      plan: args['service:plan'],
+      plan: args.service,
       name: flags.name,
       as: flags.as,
       config,

@@ -1,4 +1,4 @@
-import {fetchPage, type Page, type PageRequest} from '../store/paging.js'
+import {fetchMergedPage, fetchPage, type Page, type PageRequest} from '../store/paging.js'
 import type {AddonRow} from '../store/schema.js'
 import type {AddonUpdates, AddonUpdateResult} from './addon-updates.js'
 import type {AccountsService} from './accounts.js'
@@ -46,11 +46,10 @@ export class AddonsService {
   async listForApp(actor: Actor, appRef: string, page: PageRequest): Promise<Page<AddonRow>> {
     const db = this.ctx.store.db
     const app = await findApp(db, actor, appRef)
-    const attachedHere = db.selectFrom('attachments').select('addon_id').where('app_id', '=', app.id)
-    const query = db.selectFrom('addons').selectAll('addons')
-      .where('addons.state', '!=', 'pending')
-      .where((eb) => eb.or([eb('addons.app_id', '=', app.id), eb('addons.id', 'in', attachedHere)]))
-    return fetchPage(query, page, PAGE_COLUMNS)
+    const owned = db.selectFrom('addons').selectAll('addons').where('addons.app_id', '=', app.id).where('addons.state', '!=', 'pending')
+    const foreignIds = db.selectFrom('attachments').select('addon_id').where('app_id', '=', app.id).where('addon_app_id', '!=', app.id)
+    const foreign = db.selectFrom('addons').selectAll('addons').where('addons.id', 'in', foreignIds)
+    return fetchMergedPage([owned, foreign], page, PAGE_COLUMNS)
   }
 
   listAll(actor: Actor, page: PageRequest): Promise<Page<AddonRow>> {

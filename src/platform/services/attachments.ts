@@ -37,7 +37,7 @@ export class AttachmentsService {
       if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
       if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
       const at = now()
-      const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, name: alias.alias, namespace: input.namespace ?? null, created_at: at, updated_at: at}
+      const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, created_at: at, updated_at: at}
       await tx.insertInto('attachments').values(row).execute()
       await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
       return row

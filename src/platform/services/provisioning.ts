@@ -81,7 +81,7 @@ export class Provisioning {
           updated_at: at,
         }
         await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
-        await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
+        await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
         if (varsChanged) await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
         const row = await tx.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirstOrThrow()

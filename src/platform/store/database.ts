@@ -1,6 +1,6 @@
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction} from 'kysely'
+import {Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction} from 'kysely'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
 import {seedRegions} from './seed.js'
@@ -41,7 +41,10 @@ export class Store {
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options.dataDir)
-  const migrator = new Migrator({db: store.db, provider: migrationProvider})
+  // PostgreSQL: keep kysely's bookkeeping tables in our schema (search_path), not whichever
+  // schema of the database already has them.
+  const schema = store.dialect === 'postgres' ? (await sql<{schema: string}>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema : undefined
+  const migrator = new Migrator({db: store.db, provider: migrationProvider, migrationTableSchema: schema})
   const {error} = await migrator.migrateToLatest()
   if (error) {
     await store.close()

@@ -1,4 +1,4 @@
-import type {Kysely, Migration, MigrationProvider} from 'kysely'
+import {sql, type Kysely, type Migration, type MigrationProvider} from 'kysely'
 
 // The one set of migrations for SQLite and PostgreSQL: only portable column types (text, integer),
 // so booleans are 0/1 and timestamps ISO text.
@@ -149,8 +149,21 @@ const initial: Migration = {
   },
 }
 
+// Lists of an app's add-ons page by id or name within the app: index both orders. Attachments
+// carry their add-on's owning app so "foreign add-ons attached here" is one index range, not a
+// join over every attachment of the app.
+const listIndexes: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createIndex('addons_app_id_order').on('addons').columns(['app_id', 'id']).execute()
+    await db.schema.createIndex('addons_app_name_order').on('addons').columns(['app_id', 'name']).execute()
+    await db.schema.alterTable('attachments').addColumn('addon_app_id', 'text').execute()
+    await sql`update attachments set addon_app_id = (select app_id from addons where addons.id = attachments.addon_id)`.execute(db)
+    await db.schema.createIndex('attachments_app_owner').on('attachments').columns(['app_id', 'addon_app_id']).execute()
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes}
   },
 }

@@ -52,6 +52,38 @@ export async function fetchPage<DB, TB extends keyof DB, O extends Record<string
   return {items, page, firstKey, lastKey, nextStart: more ? lastKey : undefined}
 }
 
+// One page over the union of several queries (each paged in SQL, so each can use its own index),
+// e.g. an app's own add-ons plus the foreign ones attached to it.
+export async function fetchMergedPage<O extends Record<string, unknown>>(
+  queries: SelectQueryBuilder<any, any, O>[],
+  page: PageRequest,
+  columns: Record<string, {column: string; key: (row: O) => string; numeric?: boolean}>,
+): Promise<Page<O>> {
+  const spec = columns[page.field]
+  const pages = await Promise.all(queries.map((q) => fetchPage(q, page, columns)))
+  const seen = new Set<string>()
+  const rows: O[] = []
+  let truncated = false
+  for (const p of pages) {
+    truncated ||= p.nextStart !== undefined
+    for (const item of p.items) {
+      const id = typeof item.id === 'string' ? item.id : JSON.stringify(item)
+      if (!seen.has(id)) rows.push(item)
+      seen.add(id)
+    }
+  }
+  const compare = (a: O, b: O) => {
+    const [x, y] = spec.numeric ? [Number(spec.key(a)), Number(spec.key(b))] : [spec.key(a), spec.key(b)]
+    return (x < y ? -1 : x > y ? 1 : 0) * (page.order === 'asc' ? 1 : -1)
+  }
+  rows.sort(compare)
+  const more = truncated || rows.length > page.max
+  const items = rows.slice(0, page.max)
+  const firstKey = items.length > 0 ? spec.key(items[0]) : undefined
+  const lastKey = items.length > 0 ? spec.key(items[items.length - 1]) : undefined
+  return {items, page, firstKey, lastKey, nextStart: more ? lastKey : undefined}
+}
+
 // Same shape for lists that are filtered in memory (small catalog lists).
 export function pageOf<T>(all: T[], page: PageRequest, key: (item: T) => string | number): Page<T> {
   const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0)

@@ -102,6 +102,8 @@ export interface AttachmentRow {
   id: string
   addon_id: string
   app_id: string
+  // the add-on's owning app (denormalised: it never changes), for fast "attached here" lists
+  addon_app_id: string
   name: string
   namespace: string | null
   created_at: string

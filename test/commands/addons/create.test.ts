@@ -100,15 +100,16 @@ describe('addons:create', () => {
     scope.done()
   })
 
-  for (const [ending, reply] of [
-    ['deprovisioned', [200, {...addon('slow-redis'), state: 'deprovisioned'}]],
-    ['gone (404)', [404, {id: 'not_found', message: "Couldn't find that add on.", resource: 'add_on'}]],
-  ] as const) {
+  const endings: Array<[string, number, object]> = [
+    ['deprovisioned', 200, {...addon('slow-redis'), state: 'deprovisioned'}],
+    ['gone (404)', 404, {id: 'not_found', message: "Couldn't find that add on.", resource: 'add_on'}],
+  ]
+  for (const [ending, status, body] of endings) {
     it(`--wait fails when the add-on ends ${ending}`, async () => {
       const pending = addon('slow-redis', {state: 'provisioning'})
       const scope = nock(API)
       expectCreate(scope, 'example-app', redis).reply(201, pending)
-      scope.get(`/apps/example-app/addons/${pending.id}`).reply(...reply)
+      scope.get(`/apps/example-app/addons/${pending.id}`).reply(status, body)
       const {stderr, exitCode} = await runCli(['addons:create', 'heroku-redis', '--app', 'example-app', '--wait'])
       assert.equal(
         stderr,

@@ -117,6 +117,19 @@ describe('addons', () => {
     assert.equal(stderr, 'Error: Missing required flag app: give --app APP, or --all for every add-on.\n')
   })
 
+  it('--json still reports a failure as one line on stderr, with nothing on stdout', async () => {
+    const scope = nock(API)
+      .get('/apps/example-app/addons')
+      .reply(404, {id: 'not_found', message: "Couldn't find that app.", resource: 'app'})
+      .get('/apps/example-app/addon-attachments')
+      .reply(404, {id: 'not_found', message: "Couldn't find that app.", resource: 'app'})
+    const {stdout, stderr, exitCode} = await runCli(['addons', '--app', 'example-app', '--json'])
+    assert.equal(stdout, '')
+    assert.equal(stderr, "Error: Couldn't find that app.\n")
+    assert.equal(exitCode, 3)
+    scope.done()
+  })
+
   const failures: Array<[number, string, string, number]> = [
     [401, 'unauthorized', 'Invalid credentials provided.', 4],
     [403, 'forbidden', 'You do not have access to the app example-app.', 4],

@@ -24,14 +24,14 @@ export function expectAppListing(scope: nock.Scope, app: string, addons: Addon[]
   return scope.get(`/apps/${app}/addon-attachments`).reply(200, attachments)
 }
 
-export function expectCreate(scope: nock.Scope, app: string, body: Record<string, unknown>): nock.Interceptor {
+export function expectCreate(scope: nock.Scope, app: string, body: nock.DataMatcherMap): nock.Interceptor {
   return scope
     .post(`/apps/${app}/addons`, body)
     .matchHeader('accept-expansion', 'plan')
     .matchHeader('x-heroku-legacy-provider-messages', 'true')
 }
 
-export function expectAttach(scope: nock.Scope, body: Record<string, unknown>): nock.Interceptor {
+export function expectAttach(scope: nock.Scope, body: nock.DataMatcherMap): nock.Interceptor {
   return scope.post('/addon-attachments', body)
 }
 

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import type {ProviderManifest} from '../../../providers/kit/manifest-types.js'
 import type {CheckReport} from '../check-report.js'
 import type {ProviderEndpoints} from '../endpoints.js'
-import {callProvider, ProviderUnreachable, type CallOptions, type Credentials, type ProviderAnswer} from '../provider-http.js'
+import {answerMessage, callProvider, ProviderUnreachable, type CallOptions, type Credentials, type ProviderAnswer} from '../provider-http.js'
 
 // Everything one conformance run shares.
 export interface ConformanceContext {
@@ -54,9 +54,8 @@ export async function check(context: ConformanceContext, name: string, evaluate:
 
 // "expected 401, got 200: <provider's message>"
 export function unexpectedStatus(expected: string, answer: ProviderAnswer): string {
-  const json = answer.json as {message?: unknown} | undefined
-  const message = typeof json === 'object' && json !== null && typeof json.message === 'string' ? `: ${json.message}` : ''
-  return `expected ${expected}, got ${answer.status}${message}`
+  const message = answerMessage(answer)
+  return `expected ${expected}, got ${answer.status}${message === undefined ? '' : `: ${message}`}`
 }
 
 export const is2xx = (status: number) => status >= 200 && status < 300

@@ -34,7 +34,7 @@ export async function removeLeftovers(context: ConformanceContext, ids: Iterable
       const answer = await call(context, {method: 'DELETE', url: resourceUrl(context, id), credentials: goodCredentials(context.manifest)})
       if (is2xx(answer.status) || answer.status === 404 || answer.status === 410) {
         context.created.delete(id)
-        if (is2xx(answer.status)) context.report.info(`  (removed extra resource ${id} the checks created)`)
+        if (is2xx(answer.status)) context.report.info(`  (removed resource ${id} that the checks created)`)
       } else context.report.info(`  could not remove resource ${id} the checks created: ${unexpectedStatus('2xx', answer)}`)
     } catch (error) {
       context.report.info(`  could not remove resource ${id} the checks created: ${(error as Error).message}`)

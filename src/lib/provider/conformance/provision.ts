@@ -102,6 +102,7 @@ async function checkRefusals(
   }
   const region = unservedPlatformRegion(manifest.api.regions)
   if (region !== undefined) await refused('unknown region gets 422', provisionBody({addonId: manifest.id, ...settings, region, now}))
+  else context.report.info('  (the manifest serves every region: no region to refuse)')
   if (refusals.length > 0) {
     const silent = refusals.filter((answer) => answerMessage(answer) === undefined)
     context.report.verdict(

@@ -1,0 +1,50 @@
+import {Command, Flags} from '@oclif/core'
+
+export default class PlatformStart extends Command {
+  static description = 'run the local platform: the Platform API add-ons surface, provisioning through add-on providers'
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --port 0 --data ./tmp/platform --account dev@example.com:secret-key',
+    '<%= config.bin %> <%= command.id %> --manifest ./addon-manifest.json --database-url postgres://localhost/addonkit',
+  ]
+
+  static flags = {
+    port: Flags.integer({description: 'port to listen on (0 picks a free one)', default: 5000, min: 0, max: 65535}),
+    host: Flags.string({description: 'address to listen on', default: '127.0.0.1'}),
+    data: Flags.string({description: 'data directory (defaults to the addonkit data dir)'}),
+    account: Flags.string({description: 'account to create or keep, as EMAIL:API_KEY (repeatable)', multiple: true}),
+    manifest: Flags.string({description: 'register an add-on service from a provider manifest file (repeatable)', multiple: true}),
+    'database-url': Flags.string({description: 'PostgreSQL URL to store platform data in instead of SQLite'}),
+    'postgres-admin-url': Flags.string({description: 'PostgreSQL admin URL the built-in postgresql provider creates databases with'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(PlatformStart)
+    const accounts = (flags.account ?? []).map((value) => {
+      const colon = value.indexOf(':')
+      if (colon <= 0 || colon === value.length - 1) this.error(`--account must be EMAIL:API_KEY, got "${value}"`, {exit: 2})
+      return {email: value.slice(0, colon), apiKey: value.slice(colon + 1)}
+    })
+    // the server and its database drivers load only when this command runs
+    const {startPlatform} = await import('../../platform/start.js')
+    let platform
+    try {
+      platform = await startPlatform({
+        port: flags.port, host: flags.host, dataDir: flags.data, accounts, manifestFiles: flags.manifest,
+        databaseUrl: flags['database-url'], postgresAdminUrl: flags['postgres-admin-url'],
+      })
+    } catch (error) {
+      this.error((error as Error).message.split('\n')[0], {exit: 1})
+    }
+    this.log(`platform listening on ${platform.url} (account ${platform.email})`)
+    this.log(`point the heroku CLI at it with HEROKU_HOST=${platform.url} HEROKU_API_KEY=${platform.apiKey}`)
+    const stop = async () => {
+      await platform.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    await new Promise(() => {})
+  }
+}

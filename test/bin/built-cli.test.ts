@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {createServer} from 'node:net'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, describe, it} from 'node:test'
+import {ROOT} from '../helpers/cli.js'
+import {cleanEnv, ensureBuilt, runNode} from './spawn.js'
+
+// The built binary as users run it: `node bin/run.js` with NODE_ENV=production, dist/ and the manifest.
+
+const BIN = join(ROOT, 'bin', 'run.js')
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {version: string}
+
+// a port nothing listens on: taken from the OS, then released
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const {port} = server.address() as {port: number}
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+describe('built bin/run.js', () => {
+  let home: string
+  let env: NodeJS.ProcessEnv
+  const addonkit = (...args: string[]) => runNode([BIN, ...args], env)
+
+  before(() => {
+    ensureBuilt()
+    home = mkdtempSync(join(tmpdir(), 'addonkit-bin-'))
+    env = cleanEnv({
+      ADDONKIT_DATA_DIR: join(home, 'addonkit'),
+      XDG_DATA_HOME: join(home, 'xdg-data'),
+      XDG_CONFIG_HOME: join(home, 'xdg-config'),
+      XDG_CACHE_HOME: join(home, 'xdg-cache'),
+      NETRC: join(home, 'netrc'),
+    })
+  })
+
+  after(() => {
+    if (home) rmSync(home, {recursive: true, force: true})
+  })
+
+  it('--version prints name/version platform-arch node-version, as oclif does', async () => {
+    const {stdout, stderr, code} = await addonkit('--version')
+    assert.equal(code, 0)
+    assert.equal(stdout, `addonkit/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`)
+    assert.equal(stderr, '')
+  })
+
+  it('--help lists the topics and the root commands', async () => {
+    const {stdout, code} = await addonkit('--help')
+    assert.equal(code, 0)
+    assert.match(stdout, /^ {2}\$ addonkit \[COMMAND\]$/m)
+    assert.match(stdout, /^ {2}addons +manage add-ons/m)
+    assert.match(stdout, /^ {2}config +read and change an app's config vars$/m)
+  })
+
+  it('config --help shows flags and examples with the addonkit bin', async () => {
+    const {stdout, code} = await addonkit('config', '--help')
+    assert.equal(code, 0)
+    assert.match(stdout, /^ {2}\$ addonkit config -a <value> \[--json\] \[-s\]$/m)
+    assert.match(stdout, /-a, --app=<value>/)
+    assert.match(stdout, /^ {2}\$ addonkit config --app example-app$/m)
+  })
+
+  // oclif's own answer, left as is: "command X not found", exit 2 (a usage error in our table), not 127
+  it('an unknown command exits 2 with one line naming it', async () => {
+    const {stdout, stderr, code} = await addonkit('no-such-command')
+    assert.equal(code, 2)
+    assert.equal(stdout, '')
+    assert.equal(stderr.trim(), '›   Error: command no-such-command not found')
+  })
+
+  it('an unreachable platform: exactly one line on stderr, exit 5, no stack trace', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`
+    const {stdout, stderr, code} = await runNode([BIN, 'config', '-a', 'x'], {...env, ADDONKIT_API_URL: url, ADDONKIT_API_KEY: 'k'})
+    assert.equal(code, 5)
+    assert.equal(stdout, '')
+    assert.match(stderr, new RegExp(`^Error: Could not reach the platform at ${url.replaceAll('.', '\\.')}[ .(]`))
+    assert.equal(stderr.split('\n').filter((line) => line !== '').length, 1, stderr)
+    assert.doesNotMatch(stderr, /\n\s+at /)
+  })
+})

@@ -1,0 +1,130 @@
+// The real `heroku` CLI (npm heroku@11) driven against the local platform with HEROKU_HOST.
+// .ci/run installs it and sets ADDONKIT_TEST_HEROKU_BIN; locally: npm i --prefix .cache/heroku heroku@11
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, describe, it} from 'node:test'
+import {type RunningPlatform, startPlatform} from '../../src/platform/start.js'
+import {type SeedProvider, startRedisLikeProvider} from '../fixtures/seed/redis-like-provider.js'
+
+const localBin = join(process.cwd(), '.cache/heroku/node_modules/.bin/heroku')
+const herokuBin = process.env.ADDONKIT_TEST_HEROKU_BIN || (existsSync(localBin) ? localBin : '')
+const KEY = 'compat-test-key-0123456789abcdef'
+
+describe('the real heroku CLI against the local platform', {skip: herokuBin ? false : 'heroku CLI not installed (set ADDONKIT_TEST_HEROKU_BIN)'}, () => {
+  let platform: RunningPlatform
+  let provider: SeedProvider
+  let home: string
+
+  const heroku = (...args: string[]) => {
+    const result = spawnSync(herokuBin, args, {
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        XDG_DATA_HOME: join(home, '.local/share'),
+        XDG_CACHE_HOME: join(home, '.cache'),
+        HEROKU_HOST: platform.url,
+        HEROKU_API_KEY: KEY,
+        HEROKU_DISABLE_AUTOUPDATE: '1',
+        HEROKU_SKIP_ANALYTICS: '1',
+        HEROKU_SKIP_NEW_VERSION_CHECK: '1',
+        NO_COLOR: '1',
+        CI: 'true',
+      },
+    })
+    return {status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? ''}
+  }
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${platform.url}${path}`, {
+      method,
+      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return response.json() as Promise<any>
+  }
+
+  before(async () => {
+    home = mkdtempSync(join(tmpdir(), 'addonkit-heroku-home-'))
+    provider = await startRedisLikeProvider()
+    platform = await startPlatform({
+      port: 0,
+      dataDir: join(home, 'platform'),
+      accounts: [{email: 'compat@example.com', apiKey: KEY}],
+      manifests: [provider.manifest],
+      builtinProviders: false,
+      writeState: false,
+      log: () => {},
+    })
+    await api('POST', '/apps', {name: 'example-app'})
+  })
+
+  after(async () => {
+    await platform?.close()
+    await provider?.close()
+    rmSync(home, {recursive: true, force: true})
+  })
+
+  it('addons:create provisions and prints the config var', () => {
+    const r = heroku('addons:create', 'heroku-redis', '--name', 'important-redis', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stderr + r.stdout, /important-redis/)
+    assert.match(r.stderr + r.stdout, /REDIS_URL/)
+  })
+
+  it('addons lists the resource and its attachment', () => {
+    const r = heroku('addons', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stdout, /heroku-redis:mini/)
+    assert.match(r.stdout, /important-redis/)
+    assert.match(r.stdout, /REDIS/)
+  })
+
+  it('addons:attach --as adds an alias and its vars', async () => {
+    const r = heroku('addons:attach', 'important-redis', '--as', 'SESSION_STORE', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stderr, /SESSION_STORE/)
+    const vars = await api('GET', '/apps/example-app/config-vars')
+    assert.equal(vars.SESSION_STORE_URL, vars.REDIS_URL)
+  })
+
+  it('config shows the add-on vars and config:set adds a user var', async () => {
+    const set = heroku('config:set', 'FOO=bar', '-a', 'example-app')
+    assert.equal(set.status, 0, set.stderr)
+    const r = heroku('config', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stdout, /FOO:\s+bar/)
+    assert.match(r.stdout, /SESSION_STORE_URL:\s+redis:\/\//)
+  })
+
+  it('addons:detach removes the alias and exactly its vars', async () => {
+    const r = heroku('addons:detach', 'SESSION_STORE', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    const vars = await api('GET', '/apps/example-app/config-vars')
+    assert.equal(vars.SESSION_STORE_URL, undefined)
+    assert.ok(vars.REDIS_URL)
+    assert.equal(vars.FOO, 'bar')
+  })
+
+  it('addons:upgrade changes the plan', async () => {
+    const r = heroku('addons:upgrade', 'important-redis', 'heroku-redis:premium-0', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    const addon = await api('GET', '/addons/important-redis')
+    assert.equal(addon.plan.name, 'heroku-redis:premium-0')
+  })
+
+  it('addons:destroy --confirm deprovisions and removes the vars', async () => {
+    const r = heroku('addons:destroy', 'important-redis', '-a', 'example-app', '--confirm', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    const vars = await api('GET', '/apps/example-app/config-vars')
+    assert.deepEqual(vars, {FOO: 'bar'})
+    const list = heroku('addons', '-a', 'example-app')
+    assert.equal(list.status, 0, list.stderr)
+    assert.match(list.stdout, /No add-ons|no add-ons/i)
+  })
+})

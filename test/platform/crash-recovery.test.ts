@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict'
+import {spawn, type ChildProcess} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, describe, test} from 'node:test'
+import {startTestProvider, type TestProvider} from '../fixtures/providers/test-provider.js'
+import {client, eventually, OWNER, testDatabaseUrl} from './helpers.js'
+
+
+function launch(dataDir: string, manifestFile: string, databaseUrl = ''): Promise<{child: ChildProcess; url: string}> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/providers/run-platform.ts', dataDir, manifestFile, databaseUrl], {stdio: ['ignore', 'pipe', 'inherit']})
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+      if (out.includes('\n')) resolve({child, url: JSON.parse(out.split('\n')[0]).url})
+    })
+    child.once('exit', (code) => reject(new Error(`platform child exited with ${code}`)))
+  })
+}
+
+describe('kill -9 mid-provision', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-crash-'))
+  const children: ChildProcess[] = []
+  let provider: TestProvider | undefined
+
+  after(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+    await provider?.close()
+    rmSync(dataDir, {recursive: true, force: true})
+  })
+
+  test('the restarted platform forgets the add-on and sends the provider a DELETE; data survives', async () => {
+    provider = await startTestProvider()
+    const manifestFile = join(dataDir, 'manifest.json')
+    writeFileSync(manifestFile, JSON.stringify(provider.manifest))
+
+    const databaseUrl = (await testDatabaseUrl()) ?? ''
+    const first = await launch(dataDir, manifestFile, databaseUrl)
+    children.push(first.child)
+    const api = client(first.url, OWNER.apiKey)
+    assert.equal((await api.post('apps', {json: {name: 'crash-app'}})).statusCode, 201)
+    await api.patch('apps/crash-app/config-vars', {json: {KEEP: 'me'}})
+    provider.behaviour = 'hang'
+    const arrived = provider.nextProvision()
+    const pending = api.post('apps/crash-app/addons', {json: {plan: 'heroku-redis'}}).catch(() => undefined)
+    const {uuid} = await arrived
+    first.child.kill('SIGKILL')
+    await pending
+
+    provider.behaviour = 'sync'
+    const second = await launch(dataDir, manifestFile, databaseUrl)
+    children.push(second.child)
+    const api2 = client(second.url, OWNER.apiKey)
+    await eventually(() => provider!.deletes.includes(uuid), `DELETE ${uuid} after restart`)
+    assert.deepEqual((await api2.get('apps/crash-app/addons')).body, [])
+    assert.deepEqual((await api2.get('apps/crash-app/config-vars')).body, {KEEP: 'me'})
+    const created = await api2.post<any>('apps/crash-app/addons', {json: {plan: 'heroku-redis'}})
+    assert.equal(created.statusCode, 201)
+    second.child.kill('SIGTERM')
+  })
+})

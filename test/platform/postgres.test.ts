@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import {test} from 'node:test'
+
+// The integration suite again, on PostgreSQL, when CI provides ADDONKIT_TEST_DATABASE_URL
+// (a database the test role may create schemas in; each platform gets a fresh schema).
+const url = process.env.ADDONKIT_TEST_DATABASE_URL
+const files = ['walkthrough', 'provisioning-faults', 'async-and-concurrency', 'crash-recovery'].map((f) => `test/platform/${f}.test.ts`)
+
+test('integration suite on PostgreSQL', {skip: url ? false : 'ADDONKIT_TEST_DATABASE_URL is not set: PostgreSQL run skipped'}, () => {
+  if (process.env.ADDONKIT_PLATFORM_DB === 'pg') return
+  // NODE_TEST_CONTEXT would make the child report to this runner instead of running its own
+  const {NODE_TEST_CONTEXT: _ignored, ...env} = process.env
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...files], {
+    env: {...env, ADDONKIT_PLATFORM_DB: 'pg'},
+    encoding: 'utf8',
+    timeout: 180_000,
+  })
+  assert.equal(run.status, 0, `PostgreSQL run failed:\n${run.stdout}\n${run.stderr}`)
+})
