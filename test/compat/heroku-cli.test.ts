@@ -1,7 +1,7 @@
 // The real `heroku` CLI (npm heroku@11) driven against the local platform with HEROKU_HOST.
 // .ci/run installs it and sets ADDONKIT_TEST_HEROKU_BIN; locally: npm i --prefix .cache/heroku heroku@11
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -18,10 +18,12 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
   let provider: SeedProvider
   let home: string
 
-  const heroku = (...args: string[]) => {
-    const result = spawnSync(herokuBin, args, {
-      encoding: 'utf8',
+  // asynchronous: the platform runs in this process and must keep answering while the CLI waits
+  const heroku = (...args: string[]) =>
+    new Promise<{status: number | null; stdout: string; stderr: string}>((resolve) => {
+    const child = spawn(herokuBin, args, {
       timeout: 90_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH,
         HOME: home,
@@ -37,8 +39,12 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
         CI: 'true',
       },
     })
-    return {status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? ''}
-  }
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (status) => resolve({status, stdout, stderr}))
+  })
 
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${platform.url}${path}`, {
@@ -70,23 +76,23 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
     rmSync(home, {recursive: true, force: true})
   })
 
-  it('addons:create provisions and prints the config var', () => {
-    const r = heroku('addons:create', 'heroku-redis', '--name', 'important-redis', '-a', 'example-app')
+  it('addons:create provisions and prints the config var', async () => {
+    const r = await heroku('addons:create', 'heroku-redis', '--name', 'important-redis', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     assert.match(r.stderr + r.stdout, /important-redis/)
     assert.match(r.stderr + r.stdout, /REDIS_URL/)
   })
 
-  it('addons lists the resource and its attachment', () => {
-    const r = heroku('addons', '-a', 'example-app')
+  it('addons lists the resource and its attachment', async () => {
+    const r = await heroku('addons', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
-    assert.match(r.stdout, /heroku-redis:mini/)
-    assert.match(r.stdout, /important-redis/)
-    assert.match(r.stdout, /REDIS/)
+    // heroku v11 prints its own table form: service (name), plan, prices, state, then the aliases
+    assert.match(r.stdout, /heroku-redis \(important-redis\)\s+mini\s+~\$0\.004\/hour\s+\$3\/month\s+created/)
+    assert.match(r.stdout, /└─ as REDIS/)
   })
 
   it('addons:attach --as adds an alias and its vars', async () => {
-    const r = heroku('addons:attach', 'important-redis', '--as', 'SESSION_STORE', '-a', 'example-app')
+    const r = await heroku('addons:attach', 'important-redis', '--as', 'SESSION_STORE', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     assert.match(r.stderr, /SESSION_STORE/)
     const vars = await api('GET', '/apps/example-app/config-vars')
@@ -94,16 +100,16 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
   })
 
   it('config shows the add-on vars and config:set adds a user var', async () => {
-    const set = heroku('config:set', 'FOO=bar', '-a', 'example-app')
+    const set = await heroku('config:set', 'FOO=bar', '-a', 'example-app')
     assert.equal(set.status, 0, set.stderr)
-    const r = heroku('config', '-a', 'example-app')
+    const r = await heroku('config', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     assert.match(r.stdout, /FOO:\s+bar/)
     assert.match(r.stdout, /SESSION_STORE_URL:\s+redis:\/\//)
   })
 
   it('addons:detach removes the alias and exactly its vars', async () => {
-    const r = heroku('addons:detach', 'SESSION_STORE', '-a', 'example-app')
+    const r = await heroku('addons:detach', 'SESSION_STORE', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     const vars = await api('GET', '/apps/example-app/config-vars')
     assert.equal(vars.SESSION_STORE_URL, undefined)
@@ -112,18 +118,18 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
   })
 
   it('addons:upgrade changes the plan', async () => {
-    const r = heroku('addons:upgrade', 'important-redis', 'heroku-redis:premium-0', '-a', 'example-app')
+    const r = await heroku('addons:upgrade', 'important-redis', 'heroku-redis:premium-0', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     const addon = await api('GET', '/addons/important-redis')
     assert.equal(addon.plan.name, 'heroku-redis:premium-0')
   })
 
   it('addons:destroy --confirm deprovisions and removes the vars', async () => {
-    const r = heroku('addons:destroy', 'important-redis', '-a', 'example-app', '--confirm', 'example-app')
+    const r = await heroku('addons:destroy', 'important-redis', '-a', 'example-app', '--confirm', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     const vars = await api('GET', '/apps/example-app/config-vars')
     assert.deepEqual(vars, {FOO: 'bar'})
-    const list = heroku('addons', '-a', 'example-app')
+    const list = await heroku('addons', '-a', 'example-app')
     assert.equal(list.status, 0, list.stderr)
     assert.match(list.stdout, /No add-ons|no add-ons/i)
   })
