@@ -28,11 +28,13 @@ export default class AddonsDestroy extends BaseCommand {
     const {argv, flags} = await this.parse(AddonsDestroy)
     const addons: Addon[] = []
     for (const identifier of argv as string[]) addons.push(await resolveAddon(this.deps.api, identifier, flags.app))
+    const write = (line: string) => this.logToStderr(line)
+    const options = {force: flags.force === true, wait: flags.wait === true, write}
     const destroyed: Addon[] = []
+    // one confirmation per owning app, asked just before that app's add-ons go
     for (const [app, owned] of groupByOwner(addons)) {
-      const write = (line: string) => this.logToStderr(line)
       await confirmApp(this.deps, {app, confirm: flags.confirm, warnings: destructionWarnings(app), write})
-      for (const addon of owned) destroyed.push(await destroyAddon(this.deps.api, addon, {force: flags.force === true, wait: flags.wait === true, write}))
+      for (const addon of owned) destroyed.push(await destroyAddon(this.deps.api, addon, options))
     }
     return destroyed
   }

@@ -24,10 +24,10 @@ export default class AddonsUpgrade extends BaseCommand {
     const {args, flags} = await this.parse()
     const addon = await resolveAddon(this.deps.api, args.addon, flags.app)
     ux.action.start(`Changing ${addon.name} on ${addon.app.name} from ${addon.plan.name} to ${targetPlanName(addon, args.plan)}`)
-    const change = await changePlan(this.deps.api, addon, args.plan)
-    const note = formatPriceNote(priceOf(change.addon))
+    const changed = await changePlan(this.deps.api, addon, args.plan)
+    const note = formatPriceNote(priceOf(changed))
     ux.action.stop(note ? `done, ${note}` : 'done')
-    if (change.addon.provision_message) this.log(change.addon.provision_message)
-    return change.addon
+    if (changed.provision_message) this.log(changed.provision_message)
+    return changed
   }
 }

@@ -5,26 +5,37 @@ export interface Column<Row> {
   get(row: Row): string
 }
 
+const NO_BORDERS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  right: '', 'right-mid': '', middle: '  ',
+}
+
+// cli-table3's layout pass grows faster than linearly with the row count, so long lists are laid out in
+// slices of this many rows; the column widths are ours, so the slices line up exactly.
+const ROWS_PER_SLICE = 50
+
 // Renders the overview seed's tables: headers, a dashed rule under each, columns two spaces apart.
 // The last column's rule is two wider than its text, as in the seed; no trailing spaces, no colour.
 export function renderTable<Row>(columns: Column<Row>[], rows: Row[]): string {
   const cells = rows.map((row) => columns.map((column) => column.get(row)))
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => line[i].length)))
   widths[widths.length - 1] += 2
-  const table = new Table({
-    chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-      bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-      left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-      right: '', 'right-mid': '', middle: '  ',
-    },
-    colWidths: widths,
-    wordWrap: false,
-    style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0},
-  })
-  table.push(columns.map((c) => c.header), widths.map((w) => '-'.repeat(w)), ...cells)
-  return table
-    .toString()
+  const lines = [columns.map((c) => c.header), widths.map((w) => '-'.repeat(w)), ...cells]
+  const rendered: string[] = []
+  for (let start = 0; start < lines.length; start += ROWS_PER_SLICE) {
+    const table = new Table({
+      chars: NO_BORDERS,
+      colWidths: widths,
+      wordWrap: false,
+      style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0},
+    })
+    table.push(...lines.slice(start, start + ROWS_PER_SLICE))
+    rendered.push(table.toString())
+  }
+  return rendered
+    .join('\n')
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')

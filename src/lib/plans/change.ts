@@ -6,20 +6,13 @@ import {listPlans, planSlug, qualifyPlanName} from './list.js'
 // The headers the heroku CLI sends on a plan change: the expanded plan (for its price) and the provider's message.
 const HEADERS = {'accept-expansion': 'plan', 'x-heroku-legacy-provider-messages': 'true'}
 
-export interface PlanChange {
-  addon: Addon
-  from: string
-  to: string
-}
-
 // Moves an add-on to another plan of its service. `plan` may be `mini` or `heroku-redis:mini`.
-export async function changePlan(api: ApiClient, addon: Addon, plan: string): Promise<PlanChange> {
+export async function changePlan(api: ApiClient, addon: Addon, plan: string): Promise<Addon> {
   const service = addon.addon_service.name
   const to = targetPlanName(addon, plan)
   const path = `/apps/${encodeURIComponent(addon.app.name)}/addons/${encodeURIComponent(addon.id)}`
   try {
-    const changed = await api.patch<Addon>(path, {plan: {name: to}}, {headers: HEADERS})
-    return {addon: changed, from: addon.plan.name, to: changed.plan?.name ?? to}
+    return await api.patch<Addon>(path, {plan: {name: to}}, {headers: HEADERS})
   } catch (error) {
     throw await withValidPlans(api, error, service, to)
   }

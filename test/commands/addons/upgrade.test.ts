@@ -63,6 +63,18 @@ describe('addons:upgrade and addons:downgrade', () => {
     scope.done()
   })
 
+  it("a provider's 422 about a plan the service has is shown unchanged", async () => {
+    const scope = resolved(nock(API))
+      .patch('/apps/example-app/addons/addon-1')
+      .reply(422, {id: 'invalid_params', message: 'Your data does not fit in premium: delete some keys first.'})
+      .get('/addon-services/heroku-redis/plans')
+      .reply(200, [plan('premium', 1500), plan('mini', 300)])
+    const {stderr, exitCode} = await runCli(['addons:upgrade', 'important-redis', 'premium'])
+    assert.equal(exitCode, 1)
+    assert.match(stderr, /\nError: Your data does not fit in premium: delete some keys first\.\n$/)
+    scope.done()
+  })
+
   it("a provider's refusal is shown unchanged", async () => {
     const scope = resolved(nock(API))
       .patch('/apps/example-app/addons/addon-1')
