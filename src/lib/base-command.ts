@@ -26,8 +26,18 @@ export abstract class BaseCommand extends Command {
 function describeFailure(error: Error & {oclif?: {exit?: number}}): {message: string; code: number} {
   if (error instanceof AddonkitError) return {message: error.message, code: error.exitCode}
   if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') return {message: 'Aborted.', code: ExitCode.usage}
-  const firstLine = (error.message || String(error)).split('\n').find((line) => line.trim() !== '') ?? 'Unknown error'
+  const firstLine = meaningfulLine(error.message || String(error))
   // oclif's own parse errors (missing arg, unknown flag) are usage errors
   const exit = error.oclif?.exit
   return {message: firstLine.trim(), code: exit === 2 ? ExitCode.usage : ExitCode.error}
+}
+
+// oclif's parse errors span several lines ("The following error occurred:", the error, "See more help
+// with --help"): keep the one that says what is wrong.
+function meaningfulLine(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^The following errors? occurred:?$/.test(line) && !/^See more help with/.test(line))
+  return lines[0] ?? 'Unknown error'
 }

@@ -12,6 +12,7 @@ import {catalogRoutes} from './routes/catalog.js'
 import {configAndReleaseRoutes} from './routes/config-releases.js'
 import {partnerRoutes} from './routes/partner.js'
 import {regionAndSpaceRoutes} from './routes/regions-spaces.js'
+import {ssoRoutes} from './routes/sso.js'
 import type {Services} from './services/index.js'
 import {SsoService} from './services/sso.js'
 
@@ -35,6 +36,7 @@ export function buildServer(services: Services, log: (line: string) => void): Fa
   addonRoutes(app, services)
   attachmentRoutes(app, services)
   configAndReleaseRoutes(app, services)
-  partnerRoutes(app, services, new SsoService(services.ctx, services.addons))
+  partnerRoutes(app, services)
+  ssoRoutes(app, new SsoService(services.ctx, services.addons))
   return app
 }

@@ -1,4 +1,4 @@
-import {Config, type Command, ux} from '@oclif/core'
+import {Config, ux} from '@oclif/core'
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -52,6 +52,8 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   }
 }
 
+type CommandClass = {run(argv: string[], config: Config): Promise<unknown>}
+
 let configPromise: Promise<Config> | undefined
 function loadConfig(): Promise<Config> {
   configPromise ??= Config.load({root: ROOT})
@@ -59,10 +61,10 @@ function loadConfig(): Promise<Config> {
 }
 
 // Commands are loaded straight from src/commands, as oclif maps an id to a file: addons:create -> addons/create.ts
-async function loadCommand(id: string): Promise<typeof Command> {
+async function loadCommand(id: string): Promise<CommandClass> {
   const base = join(ROOT, 'src', 'commands', ...id.split(':'))
   const file = existsSync(`${base}.ts`) ? `${base}.ts` : join(base, 'index.ts')
-  const module = (await import(pathToFileURL(file).href)) as {default: typeof Command}
+  const module = (await import(pathToFileURL(file).href)) as {default: CommandClass}
   return module.default
 }
 

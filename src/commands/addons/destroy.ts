@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import type {Addon} from '../../lib/api/types.js'
-import {destroyAddon, destructionWarnings, groupByOwner} from '../../lib/addons/destroy.js'
+import {destroyAddon, destructionWarnings, doomedAddons, groupByOwner} from '../../lib/addons/destroy.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {confirmFlag} from '../../lib/flags.js'
@@ -33,8 +33,10 @@ export default class AddonsDestroy extends BaseCommand {
     const destroyed: Addon[] = []
     // one confirmation per owning app, asked just before that app's add-ons go
     for (const [app, owned] of groupByOwner(addons)) {
-      await confirmApp(this.deps, {app, confirm: flags.confirm, warnings: destructionWarnings(app), write})
-      for (const addon of owned) destroyed.push(await destroyAddon(this.deps.api, addon, options))
+      // read before the delete: afterwards the attachments are gone
+      const doomed = await doomedAddons(this.deps.api, owned)
+      await confirmApp(this.deps, {app, confirm: flags.confirm, warnings: destructionWarnings(app, doomed), write})
+      for (const item of doomed) destroyed.push(await destroyAddon(this.deps.api, item, options))
     }
     return destroyed
   }

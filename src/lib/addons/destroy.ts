@@ -18,8 +18,34 @@ export function groupByOwner(addons: Addon[]): Map<string, Addon[]> {
   return groups
 }
 
-export function destructionWarnings(app: string): string[] {
-  return ['WARNING: Destructive Action', `This command will affect the app: ${app}`]
+// The seed's two lines, then what goes with each add-on, so nobody destroys an add-on thinking it is an alias.
+export function destructionWarnings(app: string, doomed: DoomedAddon[] = []): string[] {
+  return ['WARNING: Destructive Action', `This command will affect the app: ${app}`, ...doomed.map(describeLoss).filter((line) => line !== '')]
+}
+
+export interface DoomedAddon {
+  addon: Addon
+  // every attachment of the add-on, on any app, with its config var names
+  attachments: Attachment[]
+}
+
+// `cooling-carefully-7273 takes with it: HEROKU_REDIS_ROSE (HEROKU_REDIS_ROSE_URL) on example-app`
+export function describeLoss({addon, attachments}: DoomedAddon): string {
+  if (attachments.length === 0) return ''
+  const parts = [...attachments]
+    .sort((a, b) => a.app.name.localeCompare(b.app.name) || a.name.localeCompare(b.name))
+    .map((attachment) => {
+      const vars = attachment.config_vars?.length ? ` (${attachment.config_vars.join(', ')})` : ''
+      return `${attachment.name}${vars} on ${attachment.app.name}`
+    })
+  return `${addon.name} takes with it: ${parts.join(', ')}`
+}
+
+// Reads what will go with each add-on, before anything is deleted.
+export async function doomedAddons(api: ApiClient, addons: Addon[]): Promise<DoomedAddon[]> {
+  const doomed: DoomedAddon[] = []
+  for (const addon of addons) doomed.push({addon, attachments: await listAddonAttachments(api, addon.id)})
+  return doomed
 }
 
 export interface DestroyOptions {
@@ -29,10 +55,8 @@ export interface DestroyOptions {
 }
 
 // Deprovisions one add-on, then reports the aliases whose vars went with it, one line per app.
-export async function destroyAddon(api: ApiClient, addon: Addon, options: DestroyOptions): Promise<Addon> {
+export async function destroyAddon(api: ApiClient, {addon, attachments}: DoomedAddon, options: DestroyOptions): Promise<Addon> {
   const app = addon.app.name
-  // read before the delete: afterwards the attachments are gone
-  const attachments = await listAddonAttachments(api, addon.id)
   ux.action.start(`Destroying ${addon.name} on ${app}`)
   let result = await api.delete<Addon>(
     `/apps/${encodeURIComponent(app)}/addons/${encodeURIComponent(addon.id)}`,

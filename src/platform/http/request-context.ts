@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import type {FastifyInstance} from 'fastify'
 
-const SECRET_PARAMS = /([?&](?:token|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
+const SECRET_PARAMS = /([?&](?:token|resource_token|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
 const BUCKET = 2400
 const REFILL_PER_MS = 20 / 60_000
 

@@ -4,7 +4,6 @@ import {addonView} from '../http/views.js'
 import {addons as addonViews} from '../serializers/addons.js'
 import {forbidden, invalid} from '../services/errors.js'
 import type {Services} from '../services/index.js'
-import type {SsoService} from '../services/sso.js'
 
 const tokenFormSchema = {
   type: 'object',
@@ -32,7 +31,7 @@ const configSchema = {
 }
 
 // The provider-facing surface: the OAuth grant exchange and what a per-add-on token may do.
-export function partnerRoutes(app: FastifyInstance, s: Services, sso: SsoService): void {
+export function partnerRoutes(app: FastifyInstance, s: Services): void {
   app.post<{Body: {grant_type: string; code?: string; refresh_token?: string; client_secret?: string}}>('/oauth/token', {config: {auth: 'none'}, schema: {body: tokenFormSchema}}, async (request) => {
     const {grant_type: type, code, refresh_token: refresh, client_secret: secret = ''} = request.body
     if (type === 'authorization_code' && code) return s.partnerAuth.exchange(code, secret)
@@ -67,6 +66,4 @@ export function partnerRoutes(app: FastifyInstance, s: Services, sso: SsoService
     const row = action === 'provision' ? await s.partner.provision(request.partnerAddonId) : await s.partner.deprovision(request.partnerAddonId)
     return reply.code(201).send((await addonViews(s.ctx.store.db, s.catalog, [row], addonView(request)))[0])
   })
-
-  app.get<{Params: {app: string; addon: string}}>('/apps/:app/addons/:addon/sso', async (request) => sso.login(actorOf(request), request.params.app, request.params.addon))
 }

@@ -1,13 +1,31 @@
-import {createHash} from 'node:crypto'
 import type {SsoLogin} from '../../lib/api/types.js'
+import {ssoToken, verifySsoToken} from '../../providers/kit/sso-token.js'
 import {providerSsoTarget} from '../provider-client/urls.js'
+import type {AddonsService} from './addons.js'
 import type {Actor, ServiceContext} from './context.js'
 import {invalid} from './errors.js'
-import type {AddonsService} from './addons.js'
 
-// SSO login data for an add-on's dashboard: the provider checks token = sha1(id:salt:timestamp).
+type Fields = Record<string, string>
+
+// What the browser-facing login page does with a signed link.
+export type SsoLoginPage =
+  | {kind: 'post'; action: string; fields: Fields; addonName: string}
+  | {kind: 'redirect'; url: string}
+  | {kind: 'refused'; status: 403 | 404; reason: string}
+
+/**
+ * Single sign-on in two steps. `login` (bearer-authenticated) signs a link to this platform's login
+ * page; the page (opened by a browser, so without a bearer token) checks the signature and freshness
+ * and hands the same signed fields to the provider. Tokens are sha1("<id>:<sso_salt>:<timestamp>"):
+ * `token` over the provider's id, `resource_token` over the add-on's uuid, as providers expect.
+ * A link is therefore only as good as one the provider itself would accept, and only for 5 minutes.
+ */
 export class SsoService {
-  constructor(private readonly ctx: ServiceContext, private readonly addons: AddonsService) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly addons: AddonsService,
+    private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
 
   async login(actor: Actor, appRef: string, addonRef: string): Promise<SsoLogin> {
     const addon = await this.addons.info(actor, appRef, addonRef)
@@ -15,26 +33,67 @@ export class SsoService {
     const salt = service.manifest.api.sso_salt
     if (!salt) throw invalid(`${service.row.name} has no single sign-on.`)
     const providerId = addon.provider_id ?? addon.id
-    const timestamp = String(Math.floor(Date.now() / 1000))
-    const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
+    const timestamp = String(this.nowSeconds())
     const app = await this.ctx.store.db.selectFrom('apps').select('name').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
     const navData = Buffer.from(JSON.stringify({addon: service.row.human_name, appname: app.name, addons: []})).toString('base64url')
-    const target = providerSsoTarget(service.manifest, providerId)
     return {
-      method: target.method,
-      action: target.action,
+      method: 'get',
+      action: `${this.ctx.baseUrl().replace(/\/+$/, '')}/addons/${encodeURIComponent(addon.id)}/sso-login`,
       params: {
         id: providerId,
-        token: sha1(`${providerId}:${salt}:${timestamp}`),
+        token: ssoToken(providerId, salt, timestamp),
         timestamp,
         email: actor.email,
         user_id: actor.id,
         app: app.name,
         context_app: app.name,
         resource_id: addon.id,
-        resource_token: sha1(`${addon.id}:${salt}:${timestamp}`),
+        resource_token: ssoToken(addon.id, salt, timestamp),
         'nav-data': navData,
       },
     }
   }
+
+  // `query` is the login page's query string as parsed, untrusted: only the two tokens vouch for it.
+  async loginPage(addonId: string, query: Record<string, unknown>): Promise<SsoLoginPage> {
+    const addon = await this.ctx.store.db.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirst()
+    if (!addon || addon.state === 'deprovisioned') return refused(404, 'This add-on does not exist (any more).')
+    const service = this.ctx.catalog.service(addon.service_id)
+    const salt = service.manifest.api.sso_salt
+    if (!salt) return refused(404, `${service.row.human_name} has no dashboard to sign in to.`)
+
+    const fields = stringFields(query)
+    const {token, resource_token: resourceToken, timestamp} = fields
+    if (!token || !resourceToken || !timestamp) return refused(403, 'The single sign-on link is incomplete: open the add-on again.')
+    // The ids come from the add-on row, never from the link, and both tokens are checked (in
+    // constant time) before the age, so a forged link learns nothing about the clock.
+    const providerId = addon.provider_id ?? addon.id
+    const now = this.nowSeconds()
+    const verdicts = [
+      verifySsoToken({resourceId: providerId, token, timestamp}, salt, now),
+      verifySsoToken({resourceId: addon.id, token: resourceToken, timestamp}, salt, now),
+    ]
+    if (verdicts.includes('bad-token')) return refused(403, 'The single sign-on token is not valid.')
+    if (verdicts.includes('stale')) return refused(403, 'The single sign-on link has expired: open the add-on again.')
+
+    const signed = {...fields, id: providerId, resource_id: addon.id}
+    const target = providerSsoTarget(service.manifest, providerId)
+    if (target.method === 'post') return {kind: 'post', action: target.action, fields: signed, addonName: service.row.human_name}
+    // Legacy GET providers (kensa's GET mode) take the id in the path, the rest in the query.
+    const legacyQuery = new URLSearchParams(signed)
+    legacyQuery.delete('id')
+    const separator = target.action.includes('?') ? '&' : '?'
+    return {kind: 'redirect', url: `${target.action}${separator}${legacyQuery}`}
+  }
+}
+
+function refused(status: 403 | 404, reason: string): SsoLoginPage {
+  return {kind: 'refused', status, reason}
+}
+
+// A repeated query key arrives as an array: such a field is ambiguous, so it is dropped.
+function stringFields(query: Record<string, unknown>): Fields {
+  const fields: Fields = {}
+  for (const [name, value] of Object.entries(query)) if (typeof value === 'string') fields[name] = value
+  return fields
 }

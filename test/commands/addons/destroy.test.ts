@@ -11,6 +11,7 @@ const rose = attachment('HEROKU_REDIS_ROSE', cooling, 'example-app', ['HEROKU_RE
 const prompt = [
   ' !    WARNING: Destructive Action',
   ' !    This command will affect the app: example-app',
+  ' !    cooling-carefully-7273 takes with it: HEROKU_REDIS_ROSE (HEROKU_REDIS_ROSE_URL) on example-app',
   ' !    To proceed, type "example-app" or re-run this command with --confirm example-app',
 ]
 
@@ -26,6 +27,7 @@ describe('addons:destroy', () => {
   it('a refused prompt aborts with exit 2 and deletes nothing', async () => {
     const scope = nock(API)
     expectResolve(scope, 'cooling-carefully-7273', null, [cooling])
+    expectAddonAttachments(scope, cooling, [rose])
     const {stderr, exitCode} = await runCli(['addons:destroy', 'cooling-carefully-7273'], {tty: true, answers: ['example-tasker']})
     assert.equal(stderr, lines(...prompt, 'Error: Confirmation did not match example-app. Aborted.'))
     assert.equal(exitCode, 2)
@@ -35,6 +37,7 @@ describe('addons:destroy', () => {
   it('off a TTY without --confirm: one line naming --confirm example-app, exit 2', async () => {
     const scope = nock(API)
     expectResolve(scope, 'HEROKU_REDIS_ROSE', 'example-app', [cooling])
+    expectAddonAttachments(scope, cooling, [rose])
     const {stderr, exitCode, asked} = await runCli(['addons:destroy', 'HEROKU_REDIS_ROSE', '--app', 'example-app'])
     assert.equal(stderr, 'Error: WARNING: Destructive Action: re-run this command with --confirm example-app\n')
     assert.deepEqual(asked, [])
@@ -45,6 +48,7 @@ describe('addons:destroy', () => {
   it('--confirm other-app is refused before anything is deleted', async () => {
     const scope = nock(API)
     expectResolve(scope, 'cooling-carefully-7273', null, [cooling])
+    expectAddonAttachments(scope, cooling, [rose])
     const {stderr, exitCode} = await runCli(['addons:destroy', 'cooling-carefully-7273', '--confirm', 'other-app'])
     assert.equal(stderr, 'Error: Confirmation other-app did not match example-app. Re-run with --confirm example-app.\n')
     assert.equal(exitCode, 2)
@@ -83,9 +87,9 @@ describe('addons:destroy', () => {
     expectResolve(scope, 'cooling-carefully-7273', null, [cooling])
     expectResolve(scope, 'task-db', null, [taskDb])
     expectAddonAttachments(scope, cooling, [rose])
+    expectAddonAttachments(scope, taskDb, [attachment('DATABASE', taskDb)])
     expectDestroy(scope, cooling).reply(200, {...cooling, state: 'deprovisioned'})
     expectRelease(scope, 'example-app', 16)
-    expectAddonAttachments(scope, taskDb, [attachment('DATABASE', taskDb)])
     expectDestroy(scope, taskDb).reply(200, {...taskDb, state: 'deprovisioned'})
     expectRelease(scope, 'example-tasker', 5)
     const {stderr, asked, exitCode} = await runCli(['addons:destroy', 'cooling-carefully-7273', 'task-db'], {
@@ -100,6 +104,7 @@ describe('addons:destroy', () => {
         'Removing vars for HEROKU_REDIS_ROSE from example-app and restarting... done, v16',
         ' !    WARNING: Destructive Action',
         ' !    This command will affect the app: example-tasker',
+        ' !    task-db takes with it: DATABASE on example-tasker',
         ' !    To proceed, type "example-tasker" or re-run this command with --confirm example-tasker',
         'Destroying task-db on example-tasker... done, ($5/month)',
         'Removing vars for DATABASE from example-tasker and restarting... done, v5',

@@ -347,6 +347,8 @@ describe('the add-ons overview walkthrough', () => {
       lines(
         ' !    WARNING: Destructive Action',
         ' !    This command will affect the app: example-app',
+        // beyond the seed: the issue asks to say what goes with the add-on
+        ' !    cooling-carefully-7273 takes with it: HEROKU_REDIS_ROSE (HEROKU_REDIS_ROSE_URL) on example-app',
         ' !    To proceed, type "example-app" or re-run this command with --confirm example-app',
         'Destroying cooling-carefully-7273 on example-app... done, ($3/month)',
         'Removing vars for HEROKU_REDIS_ROSE from example-app and restarting... done, v16',

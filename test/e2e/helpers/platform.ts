@@ -15,6 +15,8 @@ export interface E2EPlatform {
   dataDir: string
   // GET on the Platform API as the account, for expectations the CLI does not print (raw values)
   get<T>(path: string): Promise<T>
+  // destroys every add-on still on the platform (after a failed test), so no redis-server or database is left
+  destroyAll(): Promise<void>
   close(): Promise<void>
 }
 
@@ -56,18 +58,32 @@ export async function startE2EPlatform(options: Partial<PlatformOptions> & {post
     rmSync(dataDir, {recursive: true, force: true})
     throw error
   }
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${platform.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${TEST_TOKEN}`,
+        accept: 'application/vnd.heroku+json; version=3',
+        ...(body === undefined ? {} : {'content-type': 'application/json'}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+    return (await response.json()) as T
+  }
+  const destroyAll = async () => {
+    const addons = await call<Array<{id: string}>>('GET', '/addons')
+    for (const addon of addons) await call('DELETE', `/addons/${addon.id}`, {force: true})
+  }
   return {
     platform,
     url: platform.url,
     dataDir,
-    async get<T>(path: string): Promise<T> {
-      const response = await fetch(`${platform.url}${path}`, {
-        headers: {authorization: `Bearer ${TEST_TOKEN}`, accept: 'application/vnd.heroku+json; version=3'},
-      })
-      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`)
-      return (await response.json()) as T
-    },
+    get: (path) => call('GET', path),
+    destroyAll,
     async close() {
+      // what a failed test left behind is deprovisioned before the providers stop
+      await destroyAll().catch(() => {})
       await platform.close()
       await schema?.drop()
       rmSync(dataDir, {recursive: true, force: true})
