@@ -4,6 +4,8 @@ import {addonService, plan, regionCapabilities} from '../serializers/catalog.js'
 import {notFound} from '../services/errors.js'
 import type {Services} from '../services/index.js'
 import {pageOf} from '../store/paging.js'
+import {serviceDocsPage} from '../pages/service-docs.js'
+import {serviceDocs} from '../services/service-docs.js'
 
 const RANGES = ['id', 'name']
 const open = {config: {auth: 'none' as const}}
@@ -29,6 +31,12 @@ export function catalogRoutes(app: FastifyInstance, s: Services): void {
     const found = service.plans.find((p) => p.id === wanted || p.slug === wanted || p.name === wanted)
     if (!found) throw notFound('plan', "Couldn't find that plan.")
     return plan(found, catalog)
+  })
+  // what `addons:docs SERVICE` opens
+  app.get<{Params: {service: string}}>('/addon-services/:service/docs', open, async (request, reply) => {
+    const docs = serviceDocs(catalog, request.params.service)
+    if (docs.kind === 'redirect') return reply.redirect(docs.url, 302)
+    return reply.type('text/html; charset=utf-8').send(serviceDocsPage(docs.service))
   })
   app.get<{Params: {plan: string}}>('/plans/:plan', open, async (request) => plan(catalog.findPlanOr404(request.params.plan), catalog))
 

@@ -28,12 +28,15 @@ export async function destroyAddons(url: string, app: string, names: string[]): 
 // A redis-server that was stopped refuses connections on its port.
 export async function redisConnectionError(redisUrl: string): Promise<string> {
   const client = new Redis(redisUrl, {lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false})
-  client.on('error', () => {})
+  // the cause arrives as an 'error' event; connect() itself rejects with "Connection is closed."
+  let failure: NodeJS.ErrnoException | undefined
+  client.on('error', (error: NodeJS.ErrnoException) => (failure ??= error))
   try {
     await client.connect()
     return 'connected'
   } catch (error) {
-    return String((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+    const cause = failure ?? (error as NodeJS.ErrnoException)
+    return String(cause.code ?? cause.message)
   } finally {
     client.disconnect()
   }
