@@ -1,19 +1,11 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import {UsageError} from '../errors.js'
+import type {ProvisionBody} from '../../providers/kit/protocol.js'
+
+export type {ProvisionBody}
 
 // The v3 provision request. The platform URLs use the reserved .invalid domain: the checker plays
 // the platform but serves no platform API, and a provider calling back learns so at once.
-export interface ProvisionBody {
-  uuid: string
-  name: string
-  plan: string
-  region: string
-  callback_url: string
-  oauth_grant: {code: string; type: 'authorization_code'; expires_at: string}
-  options: Record<string, string>
-  log_input_url: string
-}
-
 export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string}): ProvisionBody {
   const uuid = fields.uuid ?? randomUUID()
   return {

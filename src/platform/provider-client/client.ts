@@ -2,17 +2,9 @@ import got, {type Got, type Response} from 'got'
 import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
 import {ProviderFailed, ProviderRefused} from './errors.js'
 import {providerBaseUrl} from './urls.js'
+import type {ProvisionBody} from '../../providers/kit/protocol.js'
 
-export interface ProvisionBody {
-  uuid: string
-  name: string
-  plan: string
-  region: string
-  callback_url: string
-  oauth_grant: {code: string; type: 'authorization_code'; expires_at: string}
-  options: Record<string, string>
-  log_input_url: string | null
-}
+
 
 export interface ProvisionResult {
   async: boolean
