@@ -4,8 +4,6 @@ import {ProviderFailed, ProviderRefused} from './errors.js'
 import {providerBaseUrl} from './urls.js'
 import type {ProvisionBody} from '../../providers/kit/protocol.js'
 
-
-
 export interface ProvisionResult {
   async: boolean
   id: string
