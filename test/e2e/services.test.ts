@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, test} from 'node:test'
 import {runCli} from '../helpers/cli.js'
-import {appRunner, errorText, type AppRunner} from './helpers/app-run.js'
+import {appRunner, type AppRunner} from './helpers/app-run.js'
+import {kvPrelude, postgresPrelude, redisPrelude} from './helpers/client-scripts.js'
 import {startE2EPlatform, type E2EPlatform} from './helpers/platform.js'
 import {
   createAddon,
@@ -21,49 +22,6 @@ import {
 import {lines} from './helpers/text.js'
 
 const MB = 1024 * 1024
-
-// Script prelude for kv: KV_URL carries the token as its user name; fetch takes it as Basic auth.
-const kvPrelude = `
-const store = (value) => {
-  const url = new URL(value)
-  const auth = 'Basic ' + Buffer.from(decodeURIComponent(url.username) + ':').toString('base64')
-  url.username = ''
-  return {base: url.toString().replace(/\\/$/, ''), auth}
-}
-const put = async (s, key, body, auth = s.auth) => (await fetch(s.base + '/' + key, {method: 'PUT', headers: {authorization: auth}, body})).status
-const get = async (s, key, auth = s.auth) => {
-  const response = await fetch(s.base + '/' + key, {headers: {authorization: auth}})
-  return {status: response.status, body: response.status === 200 ? await response.text() : undefined}
-}
-const kv = store(process.env.KV_URL)
-const other = store(process.env.OTHER_KV_URL)
-`
-
-const redisPrelude = `
-${errorText}
-const {Redis} = require('ioredis')
-const options = {lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false}
-const connect = async (target) => {
-  const client = new Redis(target, options)
-  // ioredis reports the server's refusal as an 'error' event, then rejects with "Connection is closed."
-  let failure
-  client.on('error', (error) => { failure ??= error })
-  await client.connect().catch((error) => { throw failure ?? error })
-  return client
-}
-const maxmemory = async (client) => Number(/maxmemory:(\\d+)/.exec(await client.info('memory'))[1])
-`
-
-const postgresPrelude = `
-${errorText}
-const {Client} = require('pg')
-const connect = async (connectionString) => {
-  const client = new Client({connectionString})
-  await client.connect()
-  return client
-}
-const connectionLimit = async (db) => (await db.query('SELECT rolconnlimit FROM pg_roles WHERE rolname = current_user')).rows[0].rolconnlimit
-`
 
 describe('the built-in services through addonkit run', () => {
   let p: E2EPlatform

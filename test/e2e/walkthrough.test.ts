@@ -156,6 +156,26 @@ function walkthrough(store: string, databaseUrl: string | undefined, skip: strin
       await assertConfig('example-tasker', {BROKER_URL: urls['important-redis']})
     })
 
+    test('addons:attach example-app::BROKER --app example-tasker resolves the alias on the other app', async () => {
+      const attached = await cli(['addons:attach', 'example-app::BROKER', '--as', 'SESSION_STORE', '--app', 'example-tasker'])
+      assert.equal(
+        attached.stderr,
+        lines(
+          'Attaching important-redis as SESSION_STORE to example-tasker... done',
+          `Setting SESSION_STORE vars and restarting example-tasker... done, ${release('example-tasker')}`,
+        ),
+      )
+      const detached = await cli(['addons:detach', 'SESSION_STORE', '--app', 'example-tasker'])
+      assert.equal(
+        detached.stderr,
+        lines(
+          'Removing SESSION_STORE attachment to important-redis from example-tasker... done',
+          `Unsetting SESSION_STORE vars and restarting example-tasker... done, ${release('example-tasker')}`,
+        ),
+      )
+      await assertConfig('example-tasker', {BROKER_URL: urls['important-redis']})
+    })
+
     test('a second heroku-redis takes REDIS, a third the colour alias HEROKU_REDIS_ROSE', async () => {
       names.sighing = await create('REDIS')
       names.cooling = await create('HEROKU_REDIS_ROSE')
@@ -249,16 +269,28 @@ function walkthrough(store: string, databaseUrl: string | undefined, skip: strin
       )
     })
 
-    test('addons:destroy COOLING --confirm example-app removes it and HEROKU_REDIS_ROSE', async () => {
-      const {stderr, exitCode} = await cli(['addons:destroy', names.cooling, '--confirm', 'example-app'])
+    test('addons:destroy COOLING: refused without a TTY, then confirmed at the prompt as in the seed', async () => {
+      const before = await rawConfig('example-app')
+      const refused = await cli(['addons:destroy', names.cooling])
+      assert.equal(refused.stderr, 'Error: WARNING: Destructive Action: re-run this command with --confirm example-app\n')
+      assert.equal(refused.exitCode, 2)
+      assert.deepEqual(await rawConfig('example-app'), before)
+
+      const {stderr, exitCode, asked} = await cli(['addons:destroy', names.cooling], {tty: true, answers: ['example-app']})
       assert.equal(exitCode, 0, stderr)
       assert.equal(
         stderr,
         lines(
+          ' !    WARNING: Destructive Action',
+          ' !    This command will affect the app: example-app',
+          // not in the seed: addonkit names what goes with the add-on, so an alias is not mistaken for it
+          ` !    ${names.cooling} takes with it: HEROKU_REDIS_ROSE (HEROKU_REDIS_ROSE_URL) on example-app`,
+          ' !    To proceed, type "example-app" or re-run this command with --confirm example-app',
           `Destroying ${names.cooling} on example-app... done, (${PRICE})`,
           `Removing vars for HEROKU_REDIS_ROSE from example-app and restarting... done, ${release('example-app')}`,
         ),
       )
+      assert.deepEqual(asked, ['>'])
     })
 
     test('the final listings and config of example-app and example-tasker', async () => {

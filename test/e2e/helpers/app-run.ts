@@ -29,5 +29,3 @@ export function appRunner(platformUrl: string): AppRunner {
   }
 }
 
-// The text of an error a client raised, for scripts that expect a refusal.
-export const errorText = 'const errorText = (error) => String(error && (error.message || error.code || error))'
