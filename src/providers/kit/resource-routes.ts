@@ -77,7 +77,8 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
       }
       resource = await pending
     }
-    return {id: resource.id, config: resource.config, message: resource.provision_message ?? `${manifest.name ?? manifest.id} is ready`}
+    // the message is the provider author's to give: the platform shows it to the user as it is
+    return {id: resource.id, config: resource.config, ...(resource.provision_message ? {message: resource.provision_message} : {})}
   })
 
   app.put<{Params: {id: string}; Body: {plan: string}}>('/heroku/resources/:id', {schema: {body: planChangeBody}}, async (request) => {
