@@ -7,6 +7,29 @@ if (argv.length === 1 && argv[0] === '--version') {
   const {name, version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
-  const {execute} = await import('@oclif/core')
+  const {execute} = await loadOclif()
   await execute({dir: import.meta.url})
+}
+
+// @oclif/core is ≈100 CommonJS files; `npm run build` also writes it as one (dist/oclif-core.cjs), which
+// loads faster. It goes into the require cache under the package's own file name, so this file, our
+// commands and plugin-help all import that one copy; a host CLI loading addonkit as a plugin never
+// sees it. Without the bundle (not built), or on a Node whose import() stopped reading the require
+// cache, the package itself is used, so two copies of oclif never meet in one process.
+async function loadOclif() {
+  const {createRequire, default: Module} = await import('node:module')
+  const require = createRequire(import.meta.url)
+  const file = require.resolve('@oclif/core')
+  let bundled
+  try {
+    bundled = require('../dist/oclif-core.cjs')
+    const entry = new Module(file)
+    Object.assign(entry, {filename: file, exports: bundled, loaded: true})
+    require.cache[file] = entry
+  } catch {
+    bundled = undefined
+  }
+  const oclif = await import('@oclif/core')
+  if (bundled && oclif.execute !== bundled.execute) delete require.cache[file]
+  return oclif
 }

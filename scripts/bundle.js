@@ -7,7 +7,11 @@
 //   plugin must share its one @oclif/core, and servers (fastify, pg, ...) resolve files at run time;
 // - dist/platform/** and dist/providers/**: code that may locate files from import.meta.url.
 // Bundled files stay where tsc put them, so the relative imports left in them still resolve.
+//
+// Then dist/oclif-core.cjs: @oclif/core as one CommonJS file (≈100 files otherwise), which bin/run.js
+// puts in place of the package when addonkit runs standalone; a host CLI never loads it.
 import {readdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -61,3 +65,19 @@ const result = await esbuild.build({
 })
 if (result.errors.length > 0) process.exit(1)
 console.log(`bundle: ${entryPoints.length} commands in ${relative(ROOT, join(DIST, 'commands'))}`)
+
+const core = await esbuild.build({
+  entryPoints: [createRequire(join(ROOT, 'package.json')).resolve('@oclif/core')],
+  outfile: join(DIST, 'oclif-core.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  // read only to run TypeScript sources in development (bin/dev.js uses the real package)
+  external: ['typescript'],
+  logLevel: 'warning',
+})
+if (core.errors.length > 0) process.exit(1)
+console.log(`bundle: @oclif/core in ${relative(ROOT, join(DIST, 'oclif-core.cjs'))}`)

@@ -101,7 +101,7 @@ async function ensureAccounts(services: Services, accounts: {email: string; apiK
   const existing = await services.accounts.first()
   if (existing) return existing
   const created = await services.accounts.ensure(DEFAULT_EMAIL)
-  log(`created account ${created.email}; the addonkit CLI finds this platform and its key by itself`)
+  log(`created account ${created.email}; the addonkit CLI finds this platform and its key by itself (try: addonkit apps:create my-app)`)
   return created
 }
 

@@ -69,6 +69,45 @@ describe('async provisioning, partner API, concurrency, ranges', () => {
     assert.deepEqual(versions, [...new Set(versions)].sort((a, b) => a - b))
   })
 
+  test('50 concurrent creates, then 50 concurrent destroys, on one app: no orphan, no half-written config', async () => {
+    provider.behaviour = 'sync'
+    await p.api.post('apps', {json: {name: 'crowd-app'}})
+    await p.api.patch('apps/crowd-app/config-vars', {json: {KEEP: 'me'}})
+    const versions = async () => (await p.api.get<any[]>('apps/crowd-app/releases')).body.map((r) => r.version as number)
+    const assertConsecutive = (list: number[]) => assert.deepEqual(list, list.map((_, i) => list[0] + i))
+    const state = async () => {
+      const attachments = (await p.api.get<any[]>('apps/crowd-app/addon-attachments', {headers: {'accept-inclusion': 'config_vars'}})).body
+      const config = (await p.api.get<Record<string, string>>('apps/crowd-app/config-vars')).body
+      const addons = (await p.api.get<any[]>('apps/crowd-app/addons')).body
+      return {attachments, config, addons}
+    }
+    const start = provider.provisions.length
+    const releasesBefore = await versions()
+
+    const created = await Promise.all(Array.from({length: 50}, () => p.api.post<any>('apps/crowd-app/addons', {json: {plan: 'heroku-redis'}})))
+    assert.deepEqual(created.map((c) => c.statusCode), Array.from({length: 50}, () => 201))
+    const ids = created.map((c) => c.body.id as string).sort()
+    assert.deepEqual(provider.provisions.slice(start).map((b) => b.uuid as string).sort(), ids)
+    const full = await state()
+    assert.deepEqual(full.addons.map((a) => a.id).sort(), ids)
+    assert.equal(new Set(full.attachments.map((a) => a.name)).size, 50)
+    const owned = full.attachments.flatMap((a) => a.config_vars as string[])
+    assert.deepEqual(Object.keys(full.config).sort(), ['KEEP', ...owned].sort())
+    for (const a of full.attachments) assert.equal(full.config[`${a.name}_URL`], provider.resources.get(a.addon.id)!.config.REDIS_URL)
+    const afterCreates = await versions()
+    assertConsecutive(afterCreates)
+    assert.equal(afterCreates.length, releasesBefore.length + 50)
+
+    const destroyed = await Promise.all(ids.map((id) => p.api.delete<any>(`apps/crowd-app/addons/${id}`, {json: {force: true}})))
+    assert.deepEqual(destroyed.map((d) => d.statusCode), Array.from({length: 50}, () => 200))
+    const empty = await state()
+    assert.deepEqual(empty, {attachments: [], config: {KEEP: 'me'}, addons: []})
+    for (const id of ids) assert.ok(!provider.resources.has(id), `${id} is still provisioned at the provider`)
+    const afterDestroys = await versions()
+    assertConsecutive(afterDestroys)
+    assert.equal(afterDestroys.length, afterCreates.length + 50)
+  })
+
   test('ranges: 206 and Next-Range only while more data exists', async () => {
     for (let i = 0; i < 5; i++) await p.api.patch('apps/async-app/config-vars', {json: {[`V${i}`]: String(i)}})
     const first = await p.api.get<any[]>('apps/async-app/releases', {headers: {range: 'version ..; max=1, order=desc'}})

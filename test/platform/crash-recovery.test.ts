@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, describe, test} from 'node:test'
 import {startTestProvider, type TestProvider} from '../fixtures/providers/test-provider.js'
-import {client, eventually, OWNER, testDatabaseUrl} from './helpers.js'
+import {client, eventually, OWNER, startTestPlatform, testDatabaseUrl} from './helpers.js'
 
 
 function launch(dataDir: string, manifestFile: string, databaseUrl = ''): Promise<{child: ChildProcess; url: string}> {
@@ -59,5 +59,43 @@ describe('kill -9 mid-provision', () => {
     const created = await api2.post<any>('apps/crash-app/addons', {json: {plan: 'heroku-redis'}})
     assert.equal(created.statusCode, 201)
     second.child.kill('SIGTERM')
+  })
+})
+
+describe('a clean restart', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-restart-'))
+  let provider: TestProvider | undefined
+
+  after(async () => {
+    await provider?.close()
+    rmSync(dataDir, {recursive: true, force: true})
+  })
+
+  test('apps, add-ons, attachments, config vars and releases survive a stop and start on the same store', async () => {
+    provider = await startTestProvider()
+    const databaseUrl = await testDatabaseUrl()
+    const first = await startTestPlatform([provider.manifest], {dataDir, databaseUrl})
+    await first.api.post('apps', {json: {name: 'durable-app'}})
+    await first.api.patch('apps/durable-app/config-vars', {json: {KEEP: 'me'}})
+    const addon = await first.api.post<any>('apps/durable-app/addons', {json: {plan: 'heroku-redis', name: 'durable-redis'}})
+    assert.equal(addon.statusCode, 201)
+    const state = async (api: typeof first.api) => ({
+      addons: (await api.get<any[]>('apps/durable-app/addons')).body.map((a) => `${a.name} ${a.plan.name} ${a.state}`),
+      attachments: (await api.get<any[]>('apps/durable-app/addon-attachments')).body.map((a) => a.name),
+      config: (await api.get('apps/durable-app/config-vars')).body,
+      releases: (await api.get<any[]>('apps/durable-app/releases')).body.map((r) => r.version),
+    })
+    const before = await state(first.api)
+    await first.close()
+
+    const second = await startTestPlatform([provider.manifest], {dataDir, databaseUrl})
+    try {
+      assert.deepEqual(await state(second.api), before)
+      assert.deepEqual(before.addons, ['durable-redis heroku-redis:mini provisioned'])
+      assert.equal((await second.api.delete(`apps/durable-app/addons/durable-redis`)).statusCode, 200)
+      assert.ok(!provider.resources.has(addon.body.id))
+    } finally {
+      await second.close()
+    }
   })
 })

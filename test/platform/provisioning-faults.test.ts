@@ -52,6 +52,23 @@ describe('provisioning faults', () => {
     })
   }
 
+  test('202 and the provider never calls back: provisioning, no vars, no release; destroy leaves no orphan', async () => {
+    provider.behaviour = 'async'
+    const before = await snapshot()
+    const res = await p.api.post<any>('apps/faulty-app/addons', {json: {plan: 'heroku-redis:mini'}})
+    assert.equal(res.statusCode, 201)
+    assert.equal(res.body.state, 'provisioning')
+    const after = await snapshot()
+    assert.deepEqual({...after, addons: before.addons, attachments: before.attachments}, before)
+    assert.equal((await p.api.get<any>(`addons/${res.body.id}`)).body.state, 'provisioning')
+    const destroyed = await p.api.delete<any>(`apps/faulty-app/addons/${res.body.id}`)
+    assert.equal(destroyed.statusCode, 200)
+    assert.ok(provider.deletes.includes(res.body.id))
+    assert.ok(!provider.resources.has(res.body.id))
+    assert.deepEqual(await snapshot(), before)
+    provider.behaviour = 'sync'
+  })
+
   test('a provider that is down: one-line 503, nothing created', async () => {
     const down = await startTestProvider()
     const manifest = {...down.manifest, id: 'down-service', api: {...down.manifest.api, config_vars_prefix: 'DOWN', config_vars: ['DOWN_URL']}}

@@ -22,9 +22,16 @@ export function listAllAddons(api: ApiClient): Promise<Addon[]> {
   return api.get<Addon[]>('/addons', {headers: EXPAND})
 }
 
-// `addons --json`: the API's add-on array, each with its attachments on that app.
+// `addons --json`: the API's add-on array, each with its attachments on that app. Grouped once, not
+// filtered per add-on: with 1,000 add-ons that was a million comparisons on every `addons` run.
 export function withAttachments(addons: Addon[], attachments: Attachment[]): AddonWithAttachments[] {
-  return addons.map((addon) => ({...addon, attachments: attachments.filter((a) => a.addon.id === addon.id)}))
+  const byAddon = new Map<string, Attachment[]>()
+  for (const attachment of attachments) {
+    const list = byAddon.get(attachment.addon.id)
+    if (list) list.push(attachment)
+    else byAddon.set(attachment.addon.id, [attachment])
+  }
+  return addons.map((addon) => ({...addon, attachments: byAddon.get(addon.id) ?? []}))
 }
 
 // The attachments of one add-on on every app; with config_vars, the names each one sets.

@@ -13,8 +13,9 @@ const NO_BORDERS = {
 }
 
 // cli-table3's layout pass grows faster than linearly with the row count, so long lists are laid out in
-// slices of this many rows; the column widths are ours, so the slices line up exactly.
-const ROWS_PER_SLICE = 50
+// slices of this many rows; the column widths are ours, so the slices line up exactly. Past that, its
+// cost is per cell (≈20 µs each in a fresh process) for any slice size from 5 to 50; 20 measured best.
+const ROWS_PER_SLICE = 20
 
 // Renders the overview seed's tables: headers, a dashed rule under each, columns two spaces apart.
 // The last column's rule is two wider than its text, as in the seed; no trailing spaces, no colour.
@@ -29,7 +30,8 @@ export function renderTable<Row>(columns: Column<Row>[], rows: Row[]): string {
       chars: NO_BORDERS,
       colWidths: widths,
       wordWrap: false,
-      style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0},
+      // compact: no rule drawn between rows (ours are empty anyway, but each one costs a pass over the row)
+      style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true},
     })
     table.push(...lines.slice(start, start + ROWS_PER_SLICE))
     rendered.push(table.toString())

@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto'
-import type {Db} from '../store/database.js'
+import {lockApp, type Db} from '../store/database.js'
 import type {AttachmentRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
 import {now, type Actor, type ServiceContext} from './context.js'
@@ -33,6 +33,7 @@ export class AttachmentsService {
     const request = {app, service, addonName: addon.name, ownerAppName: owner.name, requested: input.name, confirm: input.confirm}
     await planAlias(store.db, catalog, request)
     return store.transaction(async (tx) => {
+      await lockApp(tx, app.id)
       const alias = await planAlias(tx, catalog, request)
       if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
       if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
@@ -48,6 +49,7 @@ export class AttachmentsService {
   async detach(actor: Actor, attachmentId: string): Promise<AttachmentRow> {
     const attachment = await this.byId(actor, attachmentId)
     return this.ctx.store.transaction(async (tx) => {
+      await lockApp(tx, attachment.app_id)
       const addon = await tx.selectFrom('addons').select(['id', 'name', 'app_id']).where('id', '=', attachment.addon_id).executeTakeFirstOrThrow()
       if (attachment.app_id === addon.app_id) {
         const onOwner = await tx.selectFrom('attachments').select('id').where('addon_id', '=', addon.id).where('app_id', '=', addon.app_id).execute()

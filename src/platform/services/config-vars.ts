@@ -1,3 +1,4 @@
+import {lockApp} from '../store/database.js'
 import type {AppRow} from '../store/schema.js'
 import {attachmentOwnedVars} from './attachment-vars.js'
 import type {Actor, ServiceContext} from './context.js'
@@ -30,6 +31,7 @@ export class ConfigVarsService {
     if (names.length === 0) return this.get(app)
 
     await this.ctx.store.transaction(async (tx) => {
+      await lockApp(tx, app.id)
       const owned = await attachmentOwnedVars(tx, this.ctx.catalog, app.id)
       const clash = names.filter((n) => owned.has(n)).sort()
       if (clash.length > 0) throw invalid(`Cannot overwrite attachment values ${clash.join(', ')}.`)

@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import type {ProvisionResult} from '../provider-client/client.js'
 import {ProviderFailed} from '../provider-client/errors.js'
+import {lockApp} from '../store/database.js'
 import type {AddonRow, AppRow, PlanRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
 import type {CatalogService} from './catalog.js'
@@ -68,6 +69,7 @@ export class Provisioning {
 
     try {
       return await store.transaction(async (tx) => {
+        await lockApp(tx, app.id)
         const alias = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
         if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
         if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()

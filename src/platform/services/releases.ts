@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto'
-import type {Db, Tx} from '../store/database.js'
+import {lockApp, type Db, type Tx} from '../store/database.js'
 import {fetchPage, type Page, type PageRequest} from '../store/paging.js'
 import type {ReleaseRow} from '../store/schema.js'
 import {now} from './context.js'
@@ -8,6 +8,7 @@ import {notFound} from './errors.js'
 // Cuts the next release of an app inside the caller's transaction: version = last + 1, guarded by
 // the unique (app_id, version) constraint (a PostgreSQL race re-runs the whole transaction).
 export async function cutRelease(tx: Tx, appId: string, userId: string, description: string): Promise<ReleaseRow> {
+  await lockApp(tx, appId)
   const last = await tx.selectFrom('releases').select('version').where('app_id', '=', appId).orderBy('version', 'desc').limit(1).executeTakeFirst()
   const plans = await tx.selectFrom('attachments')
     .innerJoin('addons', 'addons.id', 'attachments.addon_id')

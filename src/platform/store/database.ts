@@ -16,6 +16,13 @@ export interface StoreOptions {
 // Errors that mean "another transaction won the race; run mine again and it will see the winner".
 const RETRYABLE_PG_CODES = new Set(['23505', '40001', '40P01'])
 
+// Serialises writers of one app: a no-op update takes the app row's lock on PostgreSQL (held until
+// commit), so a concurrent transaction on the same app waits and then reads the winner's rows instead
+// of failing on a unique constraint. Harmless on SQLite, whose transactions are serialised anyway.
+export async function lockApp(tx: Tx, appId: string): Promise<void> {
+  await tx.updateTable('apps').set((eb) => ({id: eb.ref('id')})).where('id', '=', appId).execute()
+}
+
 export class Store {
   constructor(readonly db: Db, readonly dialect: 'sqlite' | 'postgres') {}
 

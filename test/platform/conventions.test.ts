@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict'
+import {after, before, describe, test} from 'node:test'
+import {startTestProvider, type TestProvider} from '../fixtures/providers/test-provider.js'
+import {startTestPlatform, type TestPlatform} from './helpers.js'
+
+// The Platform API conventions every response follows, and the one log line per request.
+describe('API conventions and the request log', () => {
+  let provider: TestProvider
+  let p: TestPlatform
+  const lines: string[] = []
+
+  before(async () => {
+    provider = await startTestProvider()
+    p = await startTestPlatform([provider.manifest], {log: (line) => lines.push(line)})
+  })
+  after(async () => {
+    await p?.close()
+    await provider?.close()
+  })
+
+  test('Request-Id on every response, RateLimit-Remaining on authenticated ones, counting down', async () => {
+    const first = await p.api.get('account')
+    const second = await p.api.get('account')
+    assert.match(String(first.headers['request-id']), /^[0-9a-f-]{36}$/)
+    assert.notEqual(first.headers['request-id'], second.headers['request-id'])
+    assert.ok(Number(second.headers['ratelimit-remaining']) < Number(first.headers['ratelimit-remaining']))
+    const anonymous = await p.anonymous.get('apps')
+    assert.equal(anonymous.statusCode, 401)
+    assert.match(String(anonymous.headers['request-id']), /^[0-9a-f-]{36}$/)
+  })
+
+  test('{name} and {id} objects are accepted wherever a name is', async () => {
+    const region = (await p.api.get<any[]>('regions')).body.find((r) => r.name === 'eu')
+    const app = await p.api.post<any>('apps', {json: {name: 'shape-app', region: {id: region.id}}})
+    assert.equal(app.statusCode, 201)
+    assert.equal(app.body.region.name, 'eu')
+    const other = await p.api.post<any>('apps', {json: {name: 'shape-other', region: {name: 'eu'}}})
+    assert.equal(other.body.region.name, 'eu')
+    const plan = (await p.api.get<any[]>('addon-services/heroku-redis/plans')).body.find((x) => x.name === 'heroku-redis:mini')
+    const addon = await p.api.post<any>('apps/shape-app/addons', {json: {plan: {id: plan.id}}})
+    assert.equal(addon.statusCode, 201)
+    assert.equal(addon.body.plan.name, 'heroku-redis:mini')
+    const attached = await p.api.post<any>('addon-attachments', {json: {addon: {id: addon.body.id}, app: {id: other.body.id}, name: 'CACHE'}})
+    assert.equal(attached.statusCode, 201)
+    assert.equal(attached.body.app.name, 'shape-other')
+    const empty = await p.api.post<any>('addon-attachments', {json: {addon: {}, app: 'shape-other'}})
+    assert.equal(empty.statusCode, 422)
+    assert.equal(empty.body.id, 'invalid_params')
+  })
+
+  test('Accept-Inclusion adds config_vars and addon:plan to attachments only when asked', async () => {
+    const plain = (await p.api.get<any[]>('apps/shape-other/addon-attachments')).body
+    assert.equal(plain[0].config_vars, undefined)
+    assert.equal(plain[0].addon.plan, undefined)
+    const included = (await p.api.get<any[]>('apps/shape-other/addon-attachments', {headers: {'accept-inclusion': 'config_vars, addon:plan'}})).body
+    assert.deepEqual(included[0].config_vars, ['CACHE_URL'])
+    assert.equal(included[0].addon.plan.name, 'heroku-redis:mini')
+  })
+
+  test('one log line per request: method, path, status, ms, request id; secrets never logged', async () => {
+    const secret = 'postgres://u:s3cr3t-value@db.internal/x'
+    lines.length = 0
+    const patched = await p.api.patch('apps/shape-app/config-vars', {json: {DATABASE_URL: secret}})
+    const requestId = String(patched.headers['request-id'])
+    await p.anonymous.get('addons/shape-app/sso-login?id=1&token=t0ps3cret&timestamp=1')
+    const vars = (await p.api.get<Record<string, string>>('apps/shape-app/config-vars')).body
+    const requestLines = lines.filter((l) => /^[A-Z]+ \//.test(l))
+    assert.equal(requestLines.length, 3)
+    assert.match(requestLines[0], new RegExp(`^PATCH /apps/shape-app/config-vars 200 \\d+\\.\\dms request_id=${requestId}$`))
+    assert.match(requestLines[1], /^GET \/addons\/shape-app\/sso-login\?id=1&token=\[redacted\]&timestamp=1 \d{3} /)
+    const logged = lines.join('\n')
+    for (const value of [secret, 't0ps3cret', vars.REDIS_URL, 'owner-key', provider.manifest.api.password]) {
+      assert.ok(!logged.includes(value), `the log shows a secret: ${value}`)
+    }
+  })
+})
