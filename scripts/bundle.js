@@ -1,15 +1,15 @@
 // Build step after tsc: rewrites each dist/commands/**/*.js in place as one ES module holding the
-// command, our src/lib code and got (≈100 small files otherwise), so starting a command reads a
-// handful of files instead of hundreds. Start-up figures: `npm run bench`.
+// command, our src/lib code, got and cli-table3 (≈100 small files otherwise), so starting a command
+// reads a handful of files instead of hundreds. Start-up figures: `npm run bench`.
 //
 // Kept out of the bundles, so they behave exactly as under tsc:
-// - @oclif/core and every other dependency but got/debug: a host CLI that loads addonkit as a
+// - @oclif/core and every other dependency but got/debug/cli-table3: a host CLI that loads addonkit as a
 //   plugin must share its one @oclif/core, and servers (fastify, pg, ...) resolve files at run time;
 // - dist/platform/** and dist/providers/**: code that may locate files from import.meta.url.
 // Bundled files stay where tsc put them, so the relative imports left in them still resolve.
 //
 // Then dist/oclif-core.cjs: @oclif/core as one CommonJS file (≈100 files otherwise), which bin/run.js
-// puts in place of the package when addonkit runs standalone; a host CLI never loads it.
+// loads in place of the package when addonkit runs on its own; a host CLI never loads it.
 import {readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
@@ -17,7 +17,7 @@ import {fileURLToPath} from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
-const INLINED_PACKAGES = new Set(['got', 'debug'])
+const INLINED_PACKAGES = new Set(['got', 'debug', 'cli-table3'])
 const INLINED_DIRS = [join(DIST, 'commands'), join(DIST, 'lib')].map((d) => d + sep)
 
 let esbuild
@@ -57,7 +57,8 @@ const result = await esbuild.build({
   target: 'node20',
   minify: true,
   keepNames: true,
-  external,
+  // cli-table3 requires @colors/colors only to colour a table, which ours never are
+  external: [...external, '@colors/colors'],
   plugins: [keepOtherDistFilesExternal],
   // CommonJS packages inside (debug) call require() for node built-ins
   banner: {js: "import {createRequire as __addonkitRequire} from 'node:module';const require=__addonkitRequire(import.meta.url);"},
