@@ -1,4 +1,21 @@
 #!/usr/bin/env -S node --import tsx --no-warnings
-import {execute} from '@oclif/core'
+// Development entry: runs the TypeScript in src/ through tsx, so a change needs no build. The
+// TypeScript support built into oclif cannot register tsx 4 for ES modules, so it is turned off and
+// the plugins are assembled here: this package with its commands from src/commands and without the
+// built manifest (it describes dist/), plus the core plugins package.json lists.
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {Config, execute, Plugin, settings} from '@oclif/core'
 
-await execute({development: true, dir: import.meta.url})
+settings.enableAutoTranspile = false
+const root = fileURLToPath(new URL('..', import.meta.url))
+const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+pjson.oclif.commands = './src/commands'
+
+const self = new Plugin({root, pjson, isRoot: true, ignoreManifest: true})
+const core = (pjson.oclif.plugins ?? []).map((name) => new Plugin({name, root, type: 'core'}))
+const plugins = [self, ...core]
+await Promise.all(plugins.map((plugin) => plugin.load()))
+const config = await Config.load({root, plugins: new Map(plugins.map((plugin) => [plugin.name, plugin]))})
+
+await execute({development: true, dir: import.meta.url, loadOptions: config})
