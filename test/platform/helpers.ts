@@ -57,7 +57,9 @@ export async function startTestPlatform(manifests: ProviderManifest[], options: 
     manifests,
     builtinProviders: false,
     writeState: false,
-    providerTimeoutMs: 500,
+    // generous: 50 concurrent creates on a loaded 2-core CI machine must not time out; the fault
+    // tests that want a time-out set their own
+    providerTimeoutMs: 10_000,
     retryBackoffMs: 5,
     deletionRetryBaseMs: 20,
     deletionIntervalMs: 50,

@@ -11,7 +11,7 @@ describe('provisioning faults', () => {
 
   before(async () => {
     provider = await startTestProvider()
-    p = await startTestPlatform([provider.manifest])
+    p = await startTestPlatform([provider.manifest], {providerTimeoutMs: 500})
     await p.api.post('apps', {json: {name: 'faulty-app'}})
     await p.api.patch('apps/faulty-app/config-vars', {json: {KEEP: 'me'}})
   })

@@ -1,7 +1,7 @@
 import {configVarPrefix} from '../../providers/kit/manifest-types.js'
 import type {Db, Tx} from '../store/database.js'
 import type {AppRow, AttachmentRow} from '../store/schema.js'
-import {attachmentOwnedVars, declaredVarNames} from './attachment-vars.js'
+import {appAttachments, declaredVarNames} from './attachment-vars.js'
 import type {Catalog, CatalogService} from './catalog.js'
 import {confirmationRequired, invalid} from './errors.js'
 import {aliasCandidates, validateAlias} from './naming.js'
@@ -30,16 +30,16 @@ export interface AliasPlan {
 // transaction so a concurrent change is seen.
 export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasRequest): Promise<AliasPlan> {
   const {app, service} = request
-  const attachments = await db.selectFrom('attachments').selectAll().where('app_id', '=', app.id).execute()
-  const byName = new Map(attachments.map((a) => [a.name, a]))
-  const owned = await attachmentOwnedVars(db, catalog, app.id)
   const userVars = new Set((await db.selectFrom('config_vars').select('name').where('app_id', '=', app.id).execute()).map((r) => r.name))
+  // only the attachments that could clash with an alias and its vars
+  const around = (alias: string) => appAttachments(db, catalog, app.id, [alias, ...declaredVarNames(alias, service.manifest)])
 
   if (request.requested !== undefined) {
     const problem = validateAlias(request.requested)
     if (problem) throw invalid(problem)
     const alias = request.requested
-    const replaces = byName.get(alias)
+    const {attachments, owned} = await around(alias)
+    const replaces = attachments.find((a) => a.name === alias)
     const wanted = declaredVarNames(alias, service.manifest)
     const foreign = wanted.filter((v) => owned.has(v) && owned.get(v)!.attachmentId !== replaces?.id).sort()
     if (foreign.length > 0) throw invalid(`Cannot overwrite attachment values ${foreign.join(', ')}.`)
@@ -56,12 +56,13 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
     return {alias, replaces, userVarsToRemove: userClash}
   }
 
-  const free = (alias: string) => {
-    if (byName.has(alias)) return false
+  const free = async (alias: string) => {
+    const {attachments, owned} = await around(alias)
+    if (attachments.some((a) => a.name === alias)) return false
     return declaredVarNames(alias, service.manifest).every((v) => !owned.has(v) && !userVars.has(v))
   }
   for (const alias of aliasCandidates(configVarPrefix(service.manifest), service.row.name)) {
-    if (free(alias)) return {alias, userVarsToRemove: []}
+    if (await free(alias)) return {alias, userVarsToRemove: []}
   }
   throw new Error('unreachable: alias candidates are endless')
 }
