@@ -3,7 +3,7 @@ import type {Addon} from '../../lib/api/types.js'
 import {destroyAddon, destructionWarnings, doomedAddons, groupByOwner} from '../../lib/addons/destroy.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
 import {BaseCommand} from '../../lib/base-command.js'
-import {confirmFlag} from '../../lib/flags.js'
+import {confirmFlag, optionalAppFlag} from '../../lib/flags.js'
 import {confirmApp} from '../../lib/prompts/confirm-app.js'
 
 export default class AddonsDestroy extends BaseCommand {
@@ -18,7 +18,7 @@ export default class AddonsDestroy extends BaseCommand {
     addon: Args.string({description: 'add-ons to destroy: global names or ids, aliases on the app, or APP::ALIAS', required: true}),
   }
   static flags = {
-    app: Flags.string({char: 'a', description: 'app the aliases are looked up on (global names need none)', env: 'ADDONKIT_APP'}),
+    app: optionalAppFlag,
     force: Flags.boolean({char: 'f', description: 'destroy even if the add-on is attached to other apps'}),
     confirm: confirmFlag,
     wait: Flags.boolean({description: 'wait until the add-ons are deprovisioned before exiting'}),

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 import type {Addon, Attachment} from '../../lib/api/types.js'
 import {listAddonAttachments} from '../../lib/addons/list.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
-import {optionalAppFlag} from '../../lib/apps/app-flag.js'
+import {optionalAppFlag} from '../../lib/flags.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {formatAddonInfo} from '../../lib/output/addon-info.js'
 

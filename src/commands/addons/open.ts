@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {resolveAddon} from '../../lib/addons/resolve.js'
-import {optionalAppFlag} from '../../lib/apps/app-flag.js'
+import {optionalAppFlag} from '../../lib/flags.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {addonDashboardUrl} from '../../lib/open/dashboard-url.js'
 import {openOrPrint} from '../../lib/open/open-or-print.js'

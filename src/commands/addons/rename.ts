@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 import type {Addon} from '../../lib/api/types.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
-import {optionalAppFlag} from '../../lib/apps/app-flag.js'
+import {optionalAppFlag} from '../../lib/flags.js'
 import {BaseCommand} from '../../lib/base-command.js'
 
 export default class AddonsRename extends BaseCommand {

@@ -2,7 +2,7 @@ import {Args, Flags, ux} from '@oclif/core'
 import type {Addon} from '../../lib/api/types.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
 import {isPending, waitForAddon, waitIntervalMs} from '../../lib/addons/wait.js'
-import {optionalAppFlag} from '../../lib/apps/app-flag.js'
+import {optionalAppFlag} from '../../lib/flags.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {AddonkitError, UsageError} from '../../lib/errors.js'
 
