@@ -1,7 +1,7 @@
-import {spawn, type ChildProcess} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {Redis} from 'ioredis'
+import respawn, {type Monitor} from 'respawn'
 import {confPath, pidPath, redisAdminUser} from './redis-config.js'
 
 export interface RedisLogger {
@@ -64,14 +64,12 @@ async function logTail(dir: string): Promise<string> {
 }
 
 /**
- * One redis-server for one add-on, restarted when it dies (back-off up to 5 s) until stop().
- * Its configuration file (written by the caller) holds everything, so a restart needs nothing else.
+ * One redis-server for one add-on, kept running by respawn (restarted when it dies, backing off up to
+ * 5 s) until stop(). Its configuration file (written by the caller) holds everything, so a restart
+ * needs nothing else.
  */
 export class SupervisedRedis {
-  private child?: ChildProcess
-  private stopping = false
-  private restartDelayMs = 200
-  private restartTimer?: NodeJS.Timeout
+  private monitor?: Monitor
 
   constructor(
     private readonly binary: string,
@@ -82,55 +80,43 @@ export class SupervisedRedis {
   ) {}
 
   async start(): Promise<void> {
-    this.stopping = false
     await stopLeftover(this.dir)
-    await this.spawnAndWait()
+    const monitor = respawn([this.binary, confPath(this.dir)], {
+      stdio: 'ignore',
+      maxRestarts: -1,
+      sleep: (restarts) => Math.min(200 * 2 ** (restarts - 1), 5_000),
+      kill: stopTimeoutMs,
+    })
+    monitor.on('exit', (code, signal) => {
+      if (monitor.status === 'stopping') return
+      this.log.warn(`redis-server on port ${this.port} exited (${signal ?? code}); restarting`)
+    })
+    monitor.on('warn', (error) => this.log.warn(`redis-server on port ${this.port}: ${error.message}`))
+    this.monitor = monitor
+    monitor.start()
+    try {
+      await this.ready(monitor)
+    } catch (error) {
+      await this.stop()
+      throw error
+    }
   }
 
-  private spawnAndWait(): Promise<void> {
-    const child = spawn(this.binary, [confPath(this.dir)], {stdio: 'ignore'})
-    this.child = child
-    const startedAt = Date.now()
-    let exited = false
-    const spawnError = new Promise<never>((_, reject) => child.once('error', reject))
-    spawnError.catch(() => {})
-    child.once('exit', (code, signal) => {
-      exited = true
-      if (this.child === child) this.child = undefined
-      if (this.stopping) return
-      // A process that ran a while earns a quick restart again; one that keeps dying backs off.
-      if (Date.now() - startedAt > 30_000) this.restartDelayMs = 200
-      this.log.warn(`redis-server on port ${this.port} exited (${signal ?? code}); restarting in ${this.restartDelayMs} ms`)
-      this.restartTimer = setTimeout(() => {
-        this.restartTimer = undefined
-        if (!this.stopping) this.spawnAndWait().catch((error) => this.log.warn(String(error.message)))
-      }, this.restartDelayMs)
-      this.restartDelayMs = Math.min(this.restartDelayMs * 2, 5_000)
-    })
-    const ready = (async () => {
-      for (const deadline = Date.now() + readyTimeoutMs; Date.now() < deadline; ) {
-        if (exited) break
-        if (await pingOnce(this.port, this.adminPassword)) return
-        await new Promise((r) => setTimeout(r, 50))
-      }
-      throw new Error(`redis-server on port ${this.port} did not start: ${(await logTail(this.dir)) || 'no log'}`)
-    })()
-    return Promise.race([ready, spawnError])
+  private async ready(monitor: Monitor): Promise<void> {
+    for (const deadline = Date.now() + readyTimeoutMs; Date.now() < deadline && monitor.status !== 'crashed'; ) {
+      if (await pingOnce(this.port, this.adminPassword)) return
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`redis-server on port ${this.port} did not start: ${(await logTail(this.dir)) || 'no log'}`)
   }
 
   async stop(): Promise<void> {
-    this.stopping = true
-    if (this.restartTimer) clearTimeout(this.restartTimer)
-    const child = this.child
-    if (!child || child.exitCode !== null) return
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs)
-    await exited
-    clearTimeout(timer)
+    const monitor = this.monitor
+    if (!monitor) return
+    await new Promise<void>((resolve) => monitor.stop(resolve))
   }
 
   get pid(): number | undefined {
-    return this.child?.pid
+    return this.monitor?.pid || undefined
   }
 }
