@@ -62,7 +62,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   if (options.builtinProviders !== false) {
     try {
       const {loadBuiltinProviders} = await import('../providers/builtin.js')
-      builtin = await loadBuiltinProviders(app, {dataDir: dir, postgresAdminUrl: options.postgresAdminUrl})
+      builtin = await loadBuiltinProviders(app, {dataDir: dir, postgresAdminUrl: options.postgresAdminUrl, log})
     } catch (error) {
       log(`built-in providers unavailable: ${(error as Error).message.split('\n')[0]}`)
     }

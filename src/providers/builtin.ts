@@ -29,7 +29,7 @@ const factories: Record<string, (context: ServiceContext) => BuiltinService> = {
  */
 export async function loadBuiltinProviders(
   app: FastifyInstance,
-  opts: {dataDir: string; postgresAdminUrl?: string},
+  opts: {dataDir: string; postgresAdminUrl?: string; log?: (line: string) => void},
 ): Promise<BuiltinProviders> {
   let platformUrl: string | undefined
   const services: BuiltinService[] = []
@@ -43,7 +43,7 @@ export async function loadBuiltinProviders(
         return platformUrl
       },
       postgresAdminUrl: opts.postgresAdminUrl,
-      log: app.log,
+      log: {warn: (message) => (opts.log ? opts.log(message) : app.log.warn(message))},
     })
     await app.register(async (scope) => {
       // These routes bring their own auth (manifest Basic auth, SSO session, kv tokens): tell the

@@ -10,7 +10,8 @@ export interface ServiceContext {
   // The platform's URL; known only once it listens, hence a function.
   platformUrl(): string
   postgresAdminUrl?: string
-  log: FastifyInstance['log']
+  // Warnings for the platform's own log (a redis-server that died and was restarted, ...).
+  log: {warn(message: string): void}
 }
 
 // A built-in add-on service, served from the platform's own process under /providers/<id>.
