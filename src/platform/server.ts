@@ -2,6 +2,7 @@ import Fastify, {type FastifyInstance} from 'fastify'
 import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
 import {registerParsers} from './http/parsers.js'
+import {type RateLimit, registerRateLimit} from './http/rate-limit.js'
 import {registerRequestContext} from './http/request-context.js'
 import './http/types.js'
 import {accountRoutes} from './routes/account.js'
@@ -17,7 +18,7 @@ import type {Services} from './services/index.js'
 import {SsoService} from './services/sso.js'
 
 // The Fastify app: plumbing first, then one route module per resource.
-export function buildServer(services: Services, log: (line: string) => void): FastifyInstance {
+export function buildServer(services: Services, log: (line: string) => void, rateLimit: RateLimit | false): FastifyInstance {
   const app = Fastify({
     logger: false,
     // bodies are validated, never coerced or silently trimmed
@@ -28,6 +29,7 @@ export function buildServer(services: Services, log: (line: string) => void): Fa
   registerRequestContext(app, log)
   registerErrorHandling(app, log)
   registerAuth(app, services.accounts, services.partnerAuth)
+  registerRateLimit(app, rateLimit)
 
   accountRoutes(app, services)
   appRoutes(app, services)

@@ -2,6 +2,7 @@ import {readFile, writeFile, mkdir, rename} from 'node:fs/promises'
 import {dataDir as defaultDataDir, platformStatePath, type PlatformState} from '../lib/paths.js'
 import type {ProviderManifest} from '../providers/kit/manifest-types.js'
 import {ProviderClient} from './provider-client/client.js'
+import {HEROKU_RATE_LIMIT, type RateLimit} from './http/rate-limit.js'
 import {buildServer} from './server.js'
 import {createServices, type Services} from './services/index.js'
 import {openStore} from './store/database.js'
@@ -21,6 +22,8 @@ export interface PlatformOptions {
   builtinProviders?: boolean
   // write platform.json for the CLI (default true)
   writeState?: boolean
+  // requests per account (Heroku's bucket by default); false turns the limit off
+  rateLimit?: RateLimit | false
   providerTimeoutMs?: number
   deprovisionAttempts?: number
   retryBackoffMs?: number
@@ -56,7 +59,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     throw error
   }
   const account = await ensureAccounts(services, options.accounts ?? [], log)
-  const app = buildServer(services, log)
+  const app = buildServer(services, log, options.rateLimit ?? HEROKU_RATE_LIMIT)
 
   let builtin: {start(baseUrl: string): Promise<ProviderManifest[]>; close(): Promise<void>} | undefined
   if (options.builtinProviders !== false) {

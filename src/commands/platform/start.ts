@@ -17,6 +17,7 @@ export default class PlatformStart extends Command {
     manifest: Flags.string({description: 'register an add-on service from a provider manifest file (repeatable)', multiple: true}),
     'database-url': Flags.string({description: 'PostgreSQL URL to store platform data in instead of SQLite'}),
     'postgres-admin-url': Flags.string({description: 'PostgreSQL admin URL the built-in postgresql provider creates databases with'}),
+    'rate-limit': Flags.integer({description: 'requests an account may burst before 429 (refilled at 20 a minute, as on Heroku); 0 turns the limit off', default: 2400, min: 0}),
   }
 
   async run(): Promise<void> {
@@ -33,6 +34,7 @@ export default class PlatformStart extends Command {
       platform = await startPlatform({
         port: flags.port, host: flags.host, dataDir: flags.data, accounts, manifestFiles: flags.manifest,
         databaseUrl: flags['database-url'], postgresAdminUrl: flags['postgres-admin-url'],
+        rateLimit: flags['rate-limit'] === 0 ? false : {bucket: flags['rate-limit'], refillPerMinute: 20},
       })
     } catch (error) {
       this.error((error as Error).message.split('\n')[0], {exit: 1})

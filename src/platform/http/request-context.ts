@@ -2,12 +2,9 @@ import {randomUUID} from 'node:crypto'
 import type {FastifyInstance} from 'fastify'
 
 const SECRET_PARAMS = /([?&](?:token|resource_token|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
-const BUCKET = 2400
-const REFILL_PER_MS = 20 / 60_000
 
-// Request-Id, RateLimit-Remaining, the API version check and one log line per request.
+// Request-Id, the API version check and one log line per request.
 export function registerRequestContext(app: FastifyInstance, log: (line: string) => void): void {
-  const buckets = new Map<string, {tokens: number; at: number}>()
   app.decorateRequest('requestId', '')
 
   app.addHook('onRequest', async (request, reply) => {
@@ -19,18 +16,6 @@ export function registerRequestContext(app: FastifyInstance, log: (line: string)
       if (version !== undefined && version !== '3' && !version.startsWith('3.')) {
         return reply.code(406).send({id: 'not_acceptable', message: `API version ${version} is not supported; use version=3.`})
       }
-    }
-  })
-
-  app.addHook('onSend', async (request, reply) => {
-    const key = request.actor?.id ?? request.partnerAddonId
-    if (key) {
-      const now = Date.now()
-      const bucket = buckets.get(key) ?? {tokens: BUCKET, at: now}
-      bucket.tokens = Math.max(0, Math.min(BUCKET, bucket.tokens + (now - bucket.at) * REFILL_PER_MS) - 1)
-      bucket.at = now
-      buckets.set(key, bucket)
-      reply.header('RateLimit-Remaining', String(Math.floor(bucket.tokens)))
     }
   })
 

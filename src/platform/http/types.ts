@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     // 'none': catalog and OAuth; 'user': customers only; 'partner': customers or the add-on's provider
     auth?: 'none' | 'user' | 'partner'
+    // 'free': reports the caller's remaining requests without spending one (GET /account/rate-limits)
+    rateLimit?: 'free'
   }
 }
 
