@@ -1,19 +1,7 @@
-// Region names a manifest may list, and the platform region each one stands for in a provision
-// request ("amazon-web-services::<cloud region>"). `*` means every region.
-const cloudRegionByName: Record<string, string> = {
-  us: 'us-east-1',
-  virginia: 'us-east-1',
-  eu: 'eu-west-1',
-  dublin: 'eu-west-1',
-  oregon: 'us-west-2',
-  frankfurt: 'eu-central-1',
-  tokyo: 'ap-northeast-1',
-  sydney: 'ap-southeast-2',
-}
+import {CLOUD as cloud, cloudRegionByName, knownRegionNames} from '../../providers/kit/regions.js'
 
-export const validRegionNames = [...Object.keys(cloudRegionByName), '*']
-
-const cloud = 'amazon-web-services'
+// Region names a manifest may list (`*` means every region), as the provider kit knows them.
+export const validRegionNames = [...knownRegionNames.filter((name) => name !== '*'), '*']
 
 // `us` → amazon-web-services::us-east-1; a value that already names a cloud region is kept.
 export function platformRegion(name: string): string {

@@ -1,25 +1,28 @@
 // The platform sends regions as "<cloud>::<cloud region>" (e.g. amazon-web-services::us-east-1);
 // manifests list Heroku region names (us, eu) and Private Space names (virginia, frankfurt, ...).
+// This table is the one list of both, for the kit, the conformance checker and the manifest checks.
 
-// Every cloud region and the region names that stand for it.
-const namesByCloudRegion: Record<string, string[]> = {
-  'us-east-1': ['us', 'virginia'],
-  'eu-west-1': ['eu', 'dublin'],
-  'us-west-2': ['oregon'],
-  'eu-central-1': ['frankfurt'],
-  'ap-northeast-1': ['tokyo'],
-  'ap-southeast-2': ['sydney'],
-  'ca-central-1': ['montreal'],
-  'ap-south-1': ['mumbai'],
+export const CLOUD = 'amazon-web-services'
+
+// Every region name a manifest may list and the cloud region it stands for.
+export const cloudRegionByName: Record<string, string> = {
+  us: 'us-east-1',
+  eu: 'eu-west-1',
+  virginia: 'us-east-1',
+  oregon: 'us-west-2',
+  frankfurt: 'eu-central-1',
+  tokyo: 'ap-northeast-1',
+  sydney: 'ap-southeast-2',
+  dublin: 'eu-west-1',
 }
 
-export const knownRegionNames = ['*', ...new Set(Object.values(namesByCloudRegion).flat())]
+export const knownRegionNames = ['*', ...Object.keys(cloudRegionByName)]
 
 // The names a request's region goes by; a bare name (`us`) is accepted as itself.
 export function regionNames(requestRegion: string): string[] {
   const cloudRegion = requestRegion.includes('::') ? requestRegion.split('::')[1] : undefined
   if (cloudRegion === undefined) return [requestRegion]
-  return namesByCloudRegion[cloudRegion] ?? []
+  return Object.keys(cloudRegionByName).filter((name) => cloudRegionByName[name] === cloudRegion)
 }
 
 export function regionSupported(manifestRegions: string[], requestRegion: string | undefined): boolean {

@@ -47,7 +47,7 @@ describe('provider:check', () => {
       [
         `${path} has 15 problems:`,
         '  id "my.addon" must be lower case letters, digits and dashes, starting with a letter',
-        '  api.regions contains "mars": use us, virginia, eu, dublin, oregon, frankfurt, tokyo, sydney, *',
+        '  api.regions contains "mars": use us, eu, virginia, oregon, frankfurt, tokyo, sydney, dublin, *',
         '  api.password must be a non-empty string',
         '  api.username is deprecated: the platform authenticates with the add-on id as user name',
         '  api.production.base_url must use https, not http',
