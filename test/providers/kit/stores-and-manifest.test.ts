@@ -37,7 +37,7 @@ test('manifest validation lists every problem', async (t) => {
     'id must match pattern "^[a-z][a-z0-9-]*$"',
     'api.config_vars.0 must match pattern "^[A-Z][0-9A-Z_]+$"',
     'api.password must NOT have fewer than 1 characters',
-    'api.regions.0 must be equal to one of the allowed values (*, us, virginia, eu, dublin, oregon, frankfurt, tokyo, sydney, montreal, mumbai)',
+    'api.regions.0 must be equal to one of the allowed values (*, us, eu, virginia, oregon, frankfurt, tokyo, sydney, dublin)',
     'api.production must be a URL or an object with base_url (and sso_url)',
   ])
   const dir = mkdtempSync(join(tmpdir(), 'addonkit-manifest-'))
