@@ -1,4 +1,5 @@
 import {readFile, writeFile, mkdir, rename} from 'node:fs/promises'
+import {findManifestProblems} from '../lib/provider/manifest-checks.js'
 import {dataDir as defaultDataDir, platformStatePath, type PlatformState} from '../lib/paths.js'
 import type {ProviderManifest} from '../providers/kit/manifest-types.js'
 import {ProviderClient} from './provider-client/client.js'
@@ -115,11 +116,16 @@ async function readManifest(file: string): Promise<ProviderManifest> {
   } catch (error) {
     throw new Error(`cannot read manifest ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
+  let manifest: unknown
   try {
-    return JSON.parse(text) as ProviderManifest
+    manifest = JSON.parse(text)
   } catch {
     throw new Error(`manifest ${file} is not valid JSON`)
   }
+  // the same rules `addonkit provider:check` explains, all named at once
+  const problems = findManifestProblems(manifest)
+  if (problems.length > 0) throw new Error(`manifest ${file} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.join('; ')} (see addonkit provider:check)`)
+  return manifest as ProviderManifest
 }
 
 // Written atomically (temp file + rename) so the CLI never reads half a file.

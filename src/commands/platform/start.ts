@@ -24,7 +24,7 @@ export default class PlatformStart extends Command {
     const {flags} = await this.parse(PlatformStart)
     const accounts = (flags.account ?? []).map((value) => {
       const colon = value.indexOf(':')
-      if (colon <= 0 || colon === value.length - 1) this.error(`--account must be EMAIL:API_KEY, got "${value}"`, {exit: 2})
+      if (colon <= 0 || colon === value.length - 1) this.fail(`--account must be EMAIL:API_KEY, got "${value}"`, 2)
       return {email: value.slice(0, colon), apiKey: value.slice(colon + 1)}
     })
     // the server and its database drivers load only when this command runs
@@ -37,7 +37,7 @@ export default class PlatformStart extends Command {
         rateLimit: flags['rate-limit'] === 0 ? false : {bucket: flags['rate-limit'], refillPerMinute: 20},
       })
     } catch (error) {
-      this.error((error as Error).message.split('\n')[0], {exit: 1})
+      this.fail((error as Error).message.split('\n')[0], 1)
     }
     this.log(`platform listening on ${platform.url} (account ${platform.email})`)
     this.log(`point the heroku CLI at it with HEROKU_HOST=${platform.url} HEROKU_API_KEY=${platform.apiKey}`)
@@ -48,5 +48,11 @@ export default class PlatformStart extends Command {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
     await new Promise(() => {})
+  }
+
+  // one line however long (oclif's own error() wraps at the terminal width), then the exit code
+  private fail(message: string, code: number): never {
+    this.logToStderr(`Error: ${message}`)
+    return this.exit(code)
   }
 }

@@ -59,6 +59,12 @@ describe('platform:start', () => {
     const broken = await runNode([...START, '--port', '0', '--data', dataDir, '--manifest', file], env)
     assert.equal(broken.code, 1)
     assert.match(broken.stderr.trim(), /^\S.*manifest .*broken\.json is not valid JSON$/)
+    const invalid = join(dataDir, 'invalid.json')
+    writeFileSync(invalid, JSON.stringify({id: 'Bad Id', api: {config_vars: ['lower_url'], regions: ['us'], password: '', production: 'http://x', test: 'http://x'}}))
+    const refused = await runNode([...START, '--port', '0', '--data', dataDir, '--manifest', invalid], env)
+    assert.equal(refused.code, 1)
+    assert.equal(refused.stderr.trim().split('\n').length, 1)
+    assert.match(refused.stderr, /manifest .*invalid\.json has \d+ problems: id "Bad Id" must be lower case.*; .*password.* \(see addonkit provider:check\)/)
     assert.ok(!existsSync(join(dataDir, 'platform.json')))
   })
 
