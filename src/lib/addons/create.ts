@@ -5,6 +5,7 @@ import type {Deps} from '../deps.js'
 import {AddonkitError} from '../errors.js'
 import {formatPrice} from '../output/price.js'
 import {latestReleaseVersion} from '../releases.js'
+import {withValidPlans} from '../plans/change.js'
 import {sendConfirmed} from './confirmation.js'
 import {priceOf} from './render.js'
 import {waitForAddon} from './wait.js'
@@ -22,7 +23,7 @@ export interface CreateRequest {
 }
 
 // Provisions an add-on exactly as the heroku CLI asks for it, confirming when the platform says so.
-export function createAddon(deps: Deps, request: CreateRequest): Promise<Addon> {
+export async function createAddon(deps: Deps, request: CreateRequest): Promise<Addon> {
   const {app} = request
   const body = (confirm?: string) => ({
     plan: {name: request.plan},
@@ -31,15 +32,21 @@ export function createAddon(deps: Deps, request: CreateRequest): Promise<Addon> 
     config: request.config,
     ...(confirm ? {confirm} : {}),
   })
-  return sendConfirmed(deps, {
-    app,
-    confirm: request.confirm,
-    send: (confirm) =>
-      deps.api.post<Addon>(`/apps/${encodeURIComponent(app)}/addons`, body(confirm), {
-        headers: {'accept-expansion': 'plan', 'x-heroku-legacy-provider-messages': 'true'},
-      }),
-    warnings: (refusal) => refusal.message.split('\n'),
-  })
+  try {
+    return await sendConfirmed(deps, {
+      app,
+      confirm: request.confirm,
+      send: (confirm) =>
+        deps.api.post<Addon>(`/apps/${encodeURIComponent(app)}/addons`, body(confirm), {
+          headers: {'accept-expansion': 'plan', 'x-heroku-legacy-provider-messages': 'true'},
+        }),
+      warnings: (refusal) => refusal.message.split('\n'),
+    })
+  } catch (error) {
+    // `service:plan` with a plan the service lacks: name the ones it has
+    const [service, plan] = request.plan.split(':')
+    throw plan === undefined ? error : await withValidPlans(deps.api, error, service, request.plan)
+  }
 }
 
 export interface AnnounceOptions {

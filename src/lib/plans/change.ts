@@ -25,7 +25,7 @@ export function targetPlanName(addon: Addon, plan: string): string {
 
 // A refused plan that the service does not have: say which plans it does have, on the same line.
 // Any other refusal (a provider's 422 or 503) passes through unchanged.
-async function withValidPlans(api: ApiClient, error: unknown, service: string, requested: string): Promise<unknown> {
+export async function withValidPlans(api: ApiClient, error: unknown, service: string, requested: string): Promise<unknown> {
   if (!isApiError(error) || !mayBeUnknownPlan(error)) return error
   let names: string[]
   try {

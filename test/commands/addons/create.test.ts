@@ -191,11 +191,25 @@ describe('addons:create', () => {
     scope.done()
   })
 
-  it('an unknown plan: the API message unchanged, exit 1', async () => {
+  it('an unknown plan of a known service: the API message, then the valid plans, exit 1', async () => {
     const message = 'Couldn\'t find either the add-on service or the add-on plan of "heroku-redis:huge".'
     const scope = nock(API)
     expectCreate(scope, 'example-app', {plan: {name: 'heroku-redis:huge'}, config: {}}).reply(422, {id: 'invalid_params', message})
+    scope.get('/addon-services/heroku-redis/plans').reply(200, [
+      {name: 'heroku-redis:premium-0', price: {cents: 1500, contract: false, unit: 'month'}},
+      {name: 'heroku-redis:mini', price: {cents: 300, contract: false, unit: 'month'}},
+    ])
     const {stderr, exitCode} = await runCli(['addons:create', 'heroku-redis:huge', '--app', 'example-app'])
+    assert.equal(stderr, `Error: ${message} Valid plans: mini, premium-0.\n`)
+    assert.equal(exitCode, 1)
+    scope.done()
+  })
+
+  it('an unknown service: the API message unchanged, exit 1', async () => {
+    const message = 'Couldn\'t find either the add-on service or the add-on plan of "nosuch".'
+    const scope = nock(API)
+    expectCreate(scope, 'example-app', {plan: {name: 'nosuch'}, config: {}}).reply(422, {id: 'invalid_params', message})
+    const {stderr, exitCode} = await runCli(['addons:create', 'nosuch', '--app', 'example-app'])
     assert.equal(stderr, `Error: ${message}\n`)
     assert.equal(exitCode, 1)
     scope.done()
