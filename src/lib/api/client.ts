@@ -51,7 +51,7 @@ export class ApiClient {
       hooks: {
         beforeRequest: [
           (options) => {
-            debug('%s %s', options.method, String(options.url))
+            if (debug.enabled) debug('%s %s %o', options.method, String(options.url), redacted(options.headers))
           },
         ],
         afterResponse: [
@@ -140,4 +140,9 @@ function networkError(error: unknown, url: string): AddonkitError {
     return new AddonkitError(`Could not reach the platform at ${url} (${error.code ?? error.message}).`, ExitCode.unreachable)
   }
   return new AddonkitError(error instanceof Error ? error.message : String(error))
+}
+
+// Headers for the DEBUG log: everything but the credential.
+function redacted(headers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, name.toLowerCase() === 'authorization' ? '[redacted]' : value]))
 }

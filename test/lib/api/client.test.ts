@@ -100,3 +100,26 @@ function closedPort(): Promise<number> {
     })
   })
 }
+
+describe('ApiClient with DEBUG=addonkit*', () => {
+  afterEach(() => nock.cleanAll())
+
+  it('logs each request with its headers, the token redacted', async () => {
+    const {default: createDebug} = await import('debug')
+    const logged: string[] = []
+    const previous = createDebug.log
+    createDebug.enable('addonkit*')
+    createDebug.log = (...args: unknown[]) => logged.push(args.map(String).join(' '))
+    try {
+      nock(URL_).get('/account').reply(200, {})
+      await client().get('/account')
+    } finally {
+      createDebug.disable()
+      createDebug.log = previous
+    }
+    const line = logged.find((l) => l.includes('GET https://api.client-test/account'))
+    assert.ok(line, logged.join('\n'))
+    assert.match(line, /authorization: '\[redacted\]'/)
+    assert.ok(!logged.join('\n').includes('secret-token'))
+  })
+})
