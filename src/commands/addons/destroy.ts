@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import type {Addon} from '../../lib/api/types.js'
-import {destroyAddon, destructionWarnings, doomedAddons, groupByOwner} from '../../lib/addons/destroy.js'
+import {destroyAddon, destructionWarnings, type DoomedAddon, doomedAddons, groupByOwner} from '../../lib/addons/destroy.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {confirmFlag, optionalAppFlag} from '../../lib/flags.js'
@@ -30,14 +30,16 @@ export default class AddonsDestroy extends BaseCommand {
     for (const identifier of argv as string[]) addons.push(await resolveAddon(this.deps.api, identifier, flags.app))
     const write = (line: string) => this.logToStderr(line)
     const options = {force: flags.force === true, wait: flags.wait === true, write}
-    const destroyed: Addon[] = []
-    // one confirmation per owning app, asked just before that app's add-ons go
+    // every owning app is confirmed before anything is destroyed
+    const doomed: DoomedAddon[] = []
     for (const [app, owned] of groupByOwner(addons)) {
       // read before the delete: afterwards the attachments are gone
-      const doomed = await doomedAddons(this.deps.api, owned)
-      await confirmApp(this.deps, {app, confirm: flags.confirm, warnings: destructionWarnings(app, doomed), write})
-      for (const item of doomed) destroyed.push(await destroyAddon(this.deps.api, item, options))
+      const ofApp = await doomedAddons(this.deps.api, owned)
+      await confirmApp(this.deps, {app, confirm: flags.confirm, warnings: destructionWarnings(app, ofApp), write})
+      doomed.push(...ofApp)
     }
+    const destroyed: Addon[] = []
+    for (const item of doomed) destroyed.push(await destroyAddon(this.deps.api, item, options))
     return destroyed
   }
 }

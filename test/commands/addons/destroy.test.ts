@@ -81,7 +81,7 @@ describe('addons:destroy', () => {
     scope.done()
   })
 
-  it('several add-ons: one confirmation per owning app', async () => {
+  it('several add-ons: one confirmation per owning app, all asked before anything is destroyed', async () => {
     const taskDb = addon('task-db', {app: 'example-tasker', plan: 'heroku-postgresql:essential-0', cents: 500})
     const scope = nock(API)
     expectResolve(scope, 'cooling-carefully-7273', null, [cooling])
@@ -100,12 +100,12 @@ describe('addons:destroy', () => {
       stderr,
       lines(
         ...prompt,
-        'Destroying cooling-carefully-7273 on example-app... done, ($3/month)',
-        'Removing vars for HEROKU_REDIS_ROSE from example-app and restarting... done, v16',
         ' !    WARNING: Destructive Action',
         ' !    This command will affect the app: example-tasker',
         ' !    task-db takes with it: DATABASE on example-tasker',
         ' !    To proceed, type "example-tasker" or re-run this command with --confirm example-tasker',
+        'Destroying cooling-carefully-7273 on example-app... done, ($3/month)',
+        'Removing vars for HEROKU_REDIS_ROSE from example-app and restarting... done, v16',
         'Destroying task-db on example-tasker... done, ($5/month)',
         'Removing vars for DATABASE from example-tasker and restarting... done, v5',
       ),
@@ -164,6 +164,24 @@ describe('addons:destroy', () => {
     const {stderr, exitCode} = await runCli(['addons:destroy', 'important-redis', '--confirm', 'example-app'])
     assert.equal(stderr, lines('Destroying important-redis on example-app... !', `Error: ${message}`))
     assert.equal(exitCode, 1)
+    scope.done()
+  })
+})
+
+describe('addons:destroy of add-ons on two apps with one --confirm', () => {
+  afterEach(() => nock.cleanAll())
+
+  it('destroys nothing when the second app is not confirmed', async () => {
+    const taskDb = addon('task-db', {app: 'example-tasker', plan: 'heroku-postgresql:essential-0', cents: 500})
+    const scope = nock(API)
+    expectResolve(scope, 'cooling-carefully-7273', null, [cooling])
+    expectResolve(scope, 'task-db', null, [taskDb])
+    expectAddonAttachments(scope, cooling, [rose])
+    expectAddonAttachments(scope, taskDb, [attachment('DATABASE', taskDb)])
+    // no DELETE is mocked: one would fail the run with a nock error instead of the confirmation error
+    const {stderr, exitCode} = await runCli(['addons:destroy', 'cooling-carefully-7273', 'task-db', '--confirm', 'example-app'])
+    assert.equal(stderr, 'Error: Confirmation example-app did not match example-tasker. Re-run with --confirm example-tasker.\n')
+    assert.equal(exitCode, 2)
     scope.done()
   })
 })
