@@ -33,11 +33,20 @@ function describeFailure(error: Error & {oclif?: {exit?: number}}): {message: st
 }
 
 // oclif's parse errors span several lines ("The following error occurred:", the error, "See more help
-// with --help"): keep the one that says what is wrong.
+// with --help"; "Missing 2 required args:" then a line per argument): keep one line that says what is wrong.
 function meaningfulLine(message: string): string {
-  const lines = message
-    .split('\n')
+  const raw = message.split('\n')
+  const lines = raw
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/^The following errors? occurred:?$/.test(line) && !/^See more help with/.test(line))
+  if (lines.length > 1 && /^Missing \d+ required args?:$/.test(lines[0])) {
+    // one "name  description" line per argument; wrapped descriptions continue on indented lines
+    const start = raw.findIndex((line) => /^Missing \d+ required args?:$/.test(line.trim()))
+    const names = raw
+      .slice(start + 1)
+      .filter((line) => /^\S/.test(line) && !/^See more help with/.test(line))
+      .map((line) => line.split(/\s+/)[0].toUpperCase())
+    return `Missing required argument${names.length > 1 ? 's' : ''}: ${names.join(', ')}`
+  }
   return lines[0] ?? 'Unknown error'
 }
