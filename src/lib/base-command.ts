@@ -48,5 +48,7 @@ function meaningfulLine(message: string): string {
       .map((line) => line.split(/\s+/)[0].toUpperCase())
     return `Missing required argument${names.length > 1 ? 's' : ''}: ${names.join(', ')}`
   }
+  // "Parsing --port" alone does not say what was wrong with it
+  if (lines.length > 1 && /^Parsing --\S+$/.test(lines[0])) return `${lines[0]}: ${lines[1]}`
   return lines[0] ?? 'Unknown error'
 }

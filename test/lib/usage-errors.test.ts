@@ -10,6 +10,7 @@ describe('usage errors', () => {
     [['config:get', '--app', 'example-app'], 'Error: Missing required argument: KEY\n'],
     [['spaces:create', 'example-space'], 'Error: Missing required flag region\n'],
     [['config', '--app', 'example-app', '--nope'], 'Error: Nonexistent flag: --nope\n'],
+    [['platform:start', '--port', 'abc'], 'Error: Parsing --port: Expected an integer but received: abc\n'],
   ]
   for (const [argv, expected] of cases) {
     it(argv.join(' '), async () => {

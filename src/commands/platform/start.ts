@@ -1,6 +1,8 @@
-import {Command, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../../lib/base-command.js'
+import {AddonkitError, ExitCode, UsageError} from '../../lib/errors.js'
 
-export default class PlatformStart extends Command {
+export default class PlatformStart extends BaseCommand {
   static description = 'run the local platform: the Platform API add-ons surface, provisioning through add-on providers'
 
   static examples = [
@@ -24,7 +26,7 @@ export default class PlatformStart extends Command {
     const {flags} = await this.parse(PlatformStart)
     const accounts = (flags.account ?? []).map((value) => {
       const colon = value.indexOf(':')
-      if (colon <= 0 || colon === value.length - 1) this.fail(`--account must be EMAIL:API_KEY, got "${value}"`, 2)
+      if (colon <= 0 || colon === value.length - 1) throw new UsageError(`--account must be EMAIL:API_KEY, got "${value}"`)
       return {email: value.slice(0, colon), apiKey: value.slice(colon + 1)}
     })
     // the server and its database drivers load only when this command runs
@@ -37,7 +39,10 @@ export default class PlatformStart extends Command {
         rateLimit: flags['rate-limit'] === 0 ? false : {bucket: flags['rate-limit'], refillPerMinute: 20},
       })
     } catch (error) {
-      this.fail((error as Error).message.split('\n')[0], 1)
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new AddonkitError(`${flags.host}:${flags.port} is already in use (is a platform already running?): choose another --port`, ExitCode.error)
+      }
+      throw new AddonkitError((error as Error).message.split('\n')[0], ExitCode.error)
     }
     this.log(`platform listening on ${platform.url} (account ${platform.email})`)
     this.log(`point the heroku CLI at it with HEROKU_HOST=${platform.url} HEROKU_API_KEY=${platform.apiKey}`)
@@ -48,11 +53,5 @@ export default class PlatformStart extends Command {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
     await new Promise(() => {})
-  }
-
-  // one line however long (oclif's own error() wraps at the terminal width), then the exit code
-  private fail(message: string, code: number): never {
-    this.logToStderr(`Error: ${message}`)
-    return this.exit(code)
   }
 }

@@ -82,6 +82,12 @@ describe('platform:start', () => {
     assert.ok(!second.stdout.includes('created account'))
     assert.equal((await got(`${second.url}/account`, {headers: {authorization: `Bearer ${state.api_key}`}}).json<{email: string}>()).email, 'developer@addonkit.local')
     assert.equal((await got(`${second.url}/account`, {headers: {authorization: 'Bearer ci-key'}}).json<{email: string}>()).email, 'ci@example.com')
+
+    // a second platform on a port that is taken: one line saying so, exit 1
+    const port = new URL(second.url).port
+    const clash = await runNode([...START, '--port', port, '--data', mkdtempSync(join(tmpdir(), 'addonkit-start-'))], env)
+    assert.equal(clash.code, 1)
+    assert.equal(clash.stderr, `Error: 127.0.0.1:${port} is already in use (is a platform already running?): choose another --port\n`)
     await stop(second.child)
   })
 })
