@@ -124,6 +124,14 @@ describe('add-ons walkthrough', () => {
     assert.deepEqual(await attachments('example-tasker'), ['BROKER important-redis example-app'])
   })
 
+  test('attaching an add-on under the alias it already has there is refused, with nothing changed', async () => {
+    const before = await p.api.get<any[]>('apps/example-app/releases')
+    const again = await p.api.post<any>('addon-attachments', {json: {addon: 'important-redis', app: 'example-app', name: 'SESSION_STORE', confirm: 'example-app'}})
+    assert.equal(again.statusCode, 422)
+    assert.equal(again.body.message, 'important-redis is already attached to example-app as SESSION_STORE.')
+    assert.equal((await p.api.get<any[]>('apps/example-app/releases')).body.length, before.body.length)
+  })
+
   test('the last attachment on the billing app cannot be detached', async () => {
     const att = await p.api.get<any>('apps/example-app/addon-attachments/SESSION_STORE')
     const res = await p.api.delete<any>(`addon-attachments/${att.body.id}`)

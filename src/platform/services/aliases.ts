@@ -10,6 +10,8 @@ export interface AliasRequest {
   app: AppRow
   service: CatalogService
   addonName: string
+  // the add-on being attached, when it exists already (attach, not create)
+  addonId?: string
   // the add-on's owning app name: also accepted as `confirm`
   ownerAppName: string
   requested?: string
@@ -40,6 +42,9 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
     const alias = request.requested
     const {attachments, owned} = await around(alias)
     const replaces = attachments.find((a) => a.name === alias)
+    if (replaces && request.addonId !== undefined && replaces.addon_id === request.addonId) {
+      throw invalid(`${request.addonName} is already attached to ${app.name} as ${alias}.`)
+    }
     const wanted = declaredVarNames(alias, service.manifest)
     const foreign = wanted.filter((v) => owned.has(v) && owned.get(v)!.attachmentId !== replaces?.id).sort()
     if (foreign.length > 0) throw invalid(`Cannot overwrite attachment values ${foreign.join(', ')}.`)
