@@ -107,7 +107,10 @@ export class ApiClient {
         ...(body === undefined ? {} : {json: body}),
       })
     } catch (error) {
-      if (error instanceof HTTPError) throw apiError(error.response.statusCode, parseBody(String(error.response.body ?? '')))
+      if (error instanceof HTTPError) {
+        if (error.response.statusCode === 401 && !this.target.token) throw noApiKey(this.target.url)
+        throw apiError(error.response.statusCode, parseBody(String(error.response.body ?? '')))
+      }
       throw networkError(error, this.target.url)
     }
     const parsed = parseBody(response.body)
@@ -132,6 +135,14 @@ function apiError(status: number, body: unknown): ApiError {
       ? record.message.trim()
       : `The platform answered ${status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : '.'}`
   return new ApiError(status, id, message.replace(/\s*\n\s*/g, ' '), record)
+}
+
+// Refused because we had nothing to send: say where a key can come from.
+function noApiKey(url: string): AddonkitError {
+  return new AddonkitError(
+    `No API key for ${url}: set ADDONKIT_API_KEY, start the local platform (addonkit platform:start), or add the host to ~/.netrc (heroku login does).`,
+    ExitCode.auth,
+  )
 }
 
 function networkError(error: unknown, url: string): AddonkitError {

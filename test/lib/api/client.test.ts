@@ -123,3 +123,17 @@ describe('ApiClient with DEBUG=addonkit*', () => {
     assert.ok(!logged.join('\n').includes('secret-token'))
   })
 })
+
+describe('ApiClient without a token', () => {
+  afterEach(() => nock.cleanAll())
+
+  it('a 401 says where an API key can come from, exit code 4', async () => {
+    nock(URL_).get('/apps').reply(401, {id: 'unauthorized', message: 'Invalid credentials provided.'})
+    const api = new ApiClient({target: {url: URL_, source: 'none'}, retries: 0})
+    await assert.rejects(api.get('/apps'), (error: Error & {exitCode: number}) => {
+      assert.equal(error.exitCode, ExitCode.auth)
+      assert.match(error.message, /^No API key for https:\/\/api\.client-test: set ADDONKIT_API_KEY, start the local platform/)
+      return true
+    })
+  })
+})
