@@ -12,12 +12,12 @@ export default class AddonsCreate extends BaseCommand {
   static strict = false
   static usage = '<%= command.id %> SERVICE[:PLAN] -a APP [--name NAME] [--as ALIAS] [--confirm APP] [--wait] [--json] [-- PROVIDER_OPTIONS...]'
   static examples = [
-    '<%= config.bin %> <%= command.id %> heroku-redis --app example-app',
-    '<%= config.bin %> <%= command.id %> heroku-redis:mini --app example-app --name important-redis --as BROKER',
-    '<%= config.bin %> <%= command.id %> heroku-postgresql --app example-app --wait -- --fork other-db --fast',
+    '<%= config.bin %> <%= command.id %> kv --app example-app',
+    '<%= config.bin %> <%= command.id %> redis:mini --app example-app --name important-redis --as BROKER',
+    '<%= config.bin %> <%= command.id %> postgresql --app example-app --wait -- --fork other-db --fast',
   ]
   static args = {
-    service: Args.string({description: 'add-on service, optionally with a plan (heroku-redis or heroku-redis:mini)', required: true}),
+    service: Args.string({description: 'add-on service, optionally with a plan (redis or redis:mini)', required: true}),
   }
   static flags = {
     app: appFlag,

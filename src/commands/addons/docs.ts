@@ -5,7 +5,7 @@ import {openOrPrint} from '../../lib/open/open-or-print.js'
 
 export default class AddonsDocs extends BaseCommand {
   static description = "open an add-on service's documentation in the browser"
-  static examples = ['<%= config.bin %> <%= command.id %> heroku-redis', '<%= config.bin %> <%= command.id %> heroku-redis --show-url']
+  static examples = ['<%= config.bin %> <%= command.id %> redis', '<%= config.bin %> <%= command.id %> redis --show-url']
   static args = {service: Args.string({description: 'add-on service slug (a SERVICE:PLAN is accepted too)', required: true})}
   static flags = {'show-url': Flags.boolean({description: 'print the URL instead of opening the browser'})}
 

@@ -8,8 +8,8 @@ import {listPlans} from '../../lib/plans/list.js'
 export default class AddonsPlans extends BaseCommand {
   static description = "list an add-on service's plans, cheapest first"
   static enableJsonFlag = true
-  static examples = ['<%= config.bin %> <%= command.id %> heroku-redis']
-  static args = {service: Args.string({description: 'add-on service slug, e.g. heroku-redis', required: true})}
+  static examples = ['<%= config.bin %> <%= command.id %> redis']
+  static args = {service: Args.string({description: 'add-on service slug, e.g. redis', required: true})}
 
   async run(): Promise<Plan[]> {
     const {args} = await this.parse(AddonsPlans)

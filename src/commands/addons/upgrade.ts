@@ -12,7 +12,7 @@ export default class AddonsUpgrade extends BaseCommand {
   static description = "change an add-on's plan (to a bigger one)"
   static examples = [
     '<%= config.bin %> <%= command.id %> important-redis premium',
-    '<%= config.bin %> <%= command.id %> REDIS heroku-redis:premium --app example-app',
+    '<%= config.bin %> <%= command.id %> REDIS redis:premium --app example-app',
   ]
   static args = {
     addon: Args.string({description: 'add-on name, id, or attachment alias (APP::ALIAS)', required: true}),

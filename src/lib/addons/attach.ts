@@ -7,7 +7,8 @@ import {listAddonAttachments} from './list.js'
 export interface AttachRequest {
   addon: Addon
   app: string
-  as: string
+  // the alias; the platform chooses one when it is not given
+  as?: string
   confirm?: string
 }
 
@@ -21,10 +22,11 @@ export function attachAddon(deps: Deps, request: AttachRequest): Promise<Attachm
       deps.api.post<Attachment>('/addon-attachments', {
         addon: {name: addon.name},
         app: {name: app},
-        name: as,
+        ...(as ? {name: as} : {}),
         ...(confirm ? {confirm} : {}),
       }),
-    warnings: async () => [`${addon.name} will overwrite ${await overwrittenVars(deps.api, addon, as)} on ${app}.`],
+    // a chosen alias never clashes, so only an explicit one can need confirming
+    warnings: async () => [`${addon.name} will overwrite ${as ? await overwrittenVars(deps.api, addon, as) : 'config vars'} on ${app}.`],
   })
 }
 

@@ -71,6 +71,20 @@ describe('addons:attach', () => {
     scope.done()
   })
 
+  it('without --as the platform chooses the alias, and the output names it', async () => {
+    const scope = nock(API)
+    expectResolve(scope, 'sighing-nobly-1891', 'example-tasker', [sighing])
+    expectAttach(scope, {addon: {name: 'sighing-nobly-1891'}, app: {name: 'example-tasker'}}).reply(201, attachment('REDIS', sighing, 'example-tasker'))
+    expectRelease(scope, 'example-tasker', 4)
+    const {stderr, exitCode} = await runCli(['addons:attach', 'sighing-nobly-1891', '-a', 'example-tasker'])
+    assert.equal(
+      stderr,
+      lines('Attaching sighing-nobly-1891 to example-tasker... done', 'Setting REDIS vars and restarting example-tasker... done, v4'),
+    )
+    assert.equal(exitCode, 0)
+    scope.done()
+  })
+
   it('--confirm other-app is refused before any change', async () => {
     const scope = nock(API)
     expectResolve(scope, 'sighing-nobly-1891', 'example-app', [sighing])
