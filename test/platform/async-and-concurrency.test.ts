@@ -57,12 +57,21 @@ describe('async provisioning, partner API, concurrency, ranges', () => {
   })
 
   test('50 concurrent attaches of one alias: exactly one winner', async () => {
-    const addon = await p.api.post<any>('apps/async-app/addons', {json: {plan: 'heroku-redis'}})
-    const tries = await Promise.all(Array.from({length: 50}, () =>
-      p.api.post<any>('addon-attachments', {json: {addon: addon.body.id, app: 'async-app', name: 'SHARED'}})))
+    // two add-ons race for SHARED: the loser's tries need confirmation (423), the winner's repeats are refused (422)
+    const addons = [
+      (await p.api.post<any>('apps/async-app/addons', {json: {plan: 'heroku-redis'}})).body,
+      (await p.api.post<any>('apps/async-app/addons', {json: {plan: 'heroku-redis'}})).body,
+    ]
+    const tries = await Promise.all(Array.from({length: 50}, (_, i) =>
+      p.api.post<any>('addon-attachments', {json: {addon: addons[i % 2].id, app: 'async-app', name: 'SHARED'}})))
     const statuses = tries.map((t) => t.statusCode)
     assert.equal(statuses.filter((s) => s === 201).length, 1)
-    assert.equal(statuses.filter((s) => s === 423).length, 49)
+    const winner = addons[statuses.indexOf(201) % 2]
+    tries.forEach((t, i) => {
+      if (t.statusCode === 201) return
+      if (addons[i % 2] === winner) assert.deepEqual([t.statusCode, t.body.message], [422, `${winner.name} is already attached to async-app as SHARED.`])
+      else assert.deepEqual([t.statusCode, t.body.id], [423, 'confirmation_required'])
+    })
     const shared = (await p.api.get<any[]>('apps/async-app/addon-attachments')).body.filter((a) => a.name === 'SHARED')
     assert.equal(shared.length, 1)
     const versions = (await p.api.get<any[]>('apps/async-app/releases')).body.map((r) => r.version)
