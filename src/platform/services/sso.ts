@@ -27,6 +27,21 @@ export class SsoService {
     private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
+  // nav-data's list: the services attached to the app, this one marked current, so a provider's
+  // dashboard can draw the app's add-on navigation as Heroku's does
+  private async navAddons(appId: string, currentServiceId: string): Promise<{slug: string; name: string; current?: true}[]> {
+    const rows = await this.ctx.store.db.selectFrom('attachments')
+      .innerJoin('addons', 'addons.id', 'attachments.addon_id')
+      .select('addons.service_id')
+      .distinct()
+      .where('attachments.app_id', '=', appId)
+      .execute()
+    return rows
+      .map(({service_id: id}) => this.ctx.catalog.service(id).row)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((row) => ({slug: row.name, name: row.human_name, ...(row.id === currentServiceId ? {current: true as const} : {})}))
+  }
+
   async login(actor: Actor, appRef: string, addonRef: string): Promise<SsoLogin> {
     const addon = await this.addons.info(actor, appRef, addonRef)
     const service = this.ctx.catalog.service(addon.service_id)
@@ -35,7 +50,7 @@ export class SsoService {
     const providerId = addon.provider_id ?? addon.id
     const timestamp = String(this.nowSeconds())
     const app = await this.ctx.store.db.selectFrom('apps').select('name').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
-    const navData = Buffer.from(JSON.stringify({addon: service.row.human_name, appname: app.name, addons: []})).toString('base64url')
+    const navData = Buffer.from(JSON.stringify({addon: service.row.human_name, appname: app.name, addons: await this.navAddons(addon.app_id, service.row.id)})).toString('base64url')
     return {
       method: 'get',
       action: `${this.ctx.baseUrl().replace(/\/+$/, '')}/addons/${encodeURIComponent(addon.id)}/sso-login`,

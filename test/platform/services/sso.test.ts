@@ -55,7 +55,7 @@ describe('SsoService', () => {
     assert.equal(params.app, 'example-app')
     assert.equal(params.context_app, 'example-app')
     assert.ok(params.user_id)
-    assert.deepEqual(JSON.parse(Buffer.from(params['nav-data'], 'base64url').toString()), {addon: 'Heroku Key-Value Store', appname: 'example-app', addons: []})
+    assert.deepEqual(JSON.parse(Buffer.from(params['nav-data'], 'base64url').toString()), {addon: 'Heroku Key-Value Store', appname: 'example-app', addons: [{slug: 'heroku-redis', name: 'Heroku Key-Value Store', current: true}]})
   })
 
   test('a fresh link becomes a form POST of the same fields to the provider sso_url', async () => {
