@@ -73,7 +73,7 @@ function walkthrough(store: string, databaseUrl: string | undefined, skip: strin
         const {stdout, stderr, exitCode} = await cli(['apps:create', app])
         assert.equal(exitCode, 0, stderr)
         assert.equal(stderr, `Creating ${app}... done\n`)
-        assert.equal(stdout, `https://${app}.herokuapp.com/ | https://git.heroku.com/${app}.git\n`)
+        assert.equal(stdout, `http://${app}.localhost/ | http://git.localhost/${app}.git\n`)
       }
     })
 

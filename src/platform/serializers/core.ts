@@ -45,7 +45,9 @@ export async function apps(db: Db, catalog: Catalog, rows: AppRow[]): Promise<Ap
       region: {id: r.id, name: r.name},
       space: s ? {id: s.id, name: s.name, shield: s.shield === 1} : null,
       team: null, organization: null, stack: STACK, build_stack: STACK,
-      web_url: `https://${row.name}.herokuapp.com/`, git_url: `https://git.heroku.com/${row.name}.git`,
+      // the local platform runs no router or git server: these name the app on the reserved .localhost
+      // domain so they can never lead to somebody else's real app
+      web_url: `http://${row.name}.localhost/`, git_url: `http://git.localhost/${row.name}.git`,
       maintenance: row.maintenance === 1, released_at: row.released_at, created_at: row.created_at, updated_at: row.updated_at,
     }
   })
