@@ -4,7 +4,7 @@ import {priceOf} from '../../lib/addons/render.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
 import {optionalAppFlag} from '../../lib/flags.js'
 import {BaseCommand} from '../../lib/base-command.js'
-import {formatPriceNote} from '../../lib/output/price-note.js'
+import {doneWithPrice} from '../../lib/output/price-note.js'
 import {changePlan, targetPlanName} from '../../lib/plans/change.js'
 
 // addons:downgrade is this command under another name: a plan change has no direction on the wire.
@@ -25,8 +25,7 @@ export default class AddonsUpgrade extends BaseCommand {
     const addon = await resolveAddon(this.deps.api, args.addon, flags.app)
     ux.action.start(`Changing ${addon.name} on ${addon.app.name} from ${addon.plan.name} to ${targetPlanName(addon, args.plan)}`)
     const changed = await changePlan(this.deps.api, addon, args.plan)
-    const note = formatPriceNote(priceOf(changed))
-    ux.action.stop(note ? `done, ${note}` : 'done')
+    ux.action.stop(doneWithPrice(priceOf(changed)))
     if (changed.provision_message) this.log(changed.provision_message)
     return changed
   }

@@ -3,7 +3,7 @@ import type {ApiClient} from '../api/client.js'
 import type {Addon} from '../api/types.js'
 import type {Deps} from '../deps.js'
 import {AddonkitError} from '../errors.js'
-import {formatPrice} from '../output/price.js'
+import {doneWithPrice} from '../output/price-note.js'
 import {latestReleaseVersion} from '../releases.js'
 import {withValidPlans} from '../plans/change.js'
 import {sendConfirmed} from './confirmation.js'
@@ -61,7 +61,7 @@ export interface AnnounceOptions {
 export async function announceCreated(api: ApiClient, app: string, created: Addon, options: AnnounceOptions): Promise<Addon> {
   const price = priceOf(created)
   ux.action.start(`Creating ${created.name}`)
-  ux.action.stop(price ? `done, (${formatPrice(price)})` : 'done')
+  ux.action.stop(doneWithPrice(price))
   let addon = created
   if (addon.state === 'provisioning') {
     if (!options.wait) {

@@ -2,7 +2,7 @@ import {ux} from '@oclif/core'
 import type {ApiClient} from '../api/client.js'
 import type {Addon, Attachment} from '../api/types.js'
 import {AddonkitError} from '../errors.js'
-import {formatPrice} from '../output/price.js'
+import {doneWithPrice} from '../output/price-note.js'
 import {latestReleaseVersion} from '../releases.js'
 import {listAddonAttachments} from './list.js'
 import {priceOf} from './render.js'
@@ -64,7 +64,7 @@ export async function destroyAddon(api: ApiClient, {addon, attachments}: DoomedA
     {headers: {'accept-expansion': 'plan'}},
   )
   const price = priceOf(result) ?? priceOf(addon)
-  ux.action.stop(price ? `done, (${formatPrice(price)})` : 'done')
+  ux.action.stop(doneWithPrice(price))
   if (result.state === 'deprovisioning') {
     if (!options.wait) {
       options.write(`${addon.name} is being destroyed in the background. The app will restart when complete...`)

@@ -1,8 +1,8 @@
 import type {Price} from '../api/types.js'
 import {formatPrice} from './price.js'
 
-// `($3/month)` as shown after "done, "; empty when the platform sent no price.
-export function formatPriceNote(price: Price | null | undefined): string {
+// How a priced action ends: `done, ($3/month)`, or `done` when the platform sent no price.
+export function doneWithPrice(price: Price | null | undefined): string {
   const text = formatPrice(price)
-  return text ? `(${text})` : ''
+  return text ? `done, (${text})` : 'done'
 }
