@@ -9,20 +9,15 @@ import pg from 'pg'
 import {loadBuiltinProviders} from '../src/providers/builtin.js'
 import {findExecutable} from '../src/providers/builtin/find-executable.js'
 import type {ProviderManifest} from '../src/providers/kit/manifest-types.js'
-import type {BenchRow} from './table.js'
+import {type BenchRow, formatTable, median} from './table.js'
 
-// {name, value, reference} as the provider brief asks, plus the fields bench/table.ts prints.
-export type ProviderBenchRow = BenchRow & {name: string; value: string; reference: string}
-
-function row(name: string, value: string, reference: string, ok?: boolean): ProviderBenchRow {
-  return {name, value, reference, metric: name, measured: value, target: reference, ok}
+function row(metric: string, measured: string, target: string, ok?: boolean): BenchRow {
+  return {metric, measured, target, ok}
 }
 
 const rounds = 20
 // The partner API asks providers to answer a provision within about 3 s (else go async).
 const provisionReference = 'Heroku partner API: answer within ~3 s'
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 async function postgresReachable(url: string): Promise<boolean> {
   const client = new pg.Client({connectionString: url, connectionTimeoutMillis: 2_000})
@@ -41,12 +36,12 @@ function rssOf(pid: number): number {
   return Number(line?.match(/\d+/)?.[0] ?? 0) * 1024
 }
 
-export async function benchProviders(): Promise<ProviderBenchRow[]> {
+export async function benchProviders(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-bench-'))
   const adminUrl = process.env.ADDONKIT_TEST_POSTGRES_ADMIN_URL
   const app = Fastify()
   const builtins = await loadBuiltinProviders(app, {dataDir, postgresAdminUrl: adminUrl})
-  const rows: ProviderBenchRow[] = []
+  const rows: BenchRow[] = []
   try {
     const manifests = await builtins.start(await app.listen({host: '127.0.0.1', port: 0}))
     const call = async (manifest: ProviderManifest, method: string, path: string, body?: unknown) => {
@@ -99,5 +94,5 @@ export async function benchProviders(): Promise<ProviderBenchRow[]> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const r of await benchProviders()) console.log(`${r.name.padEnd(40)} ${r.value.padEnd(14)} ${r.reference}`)
+  console.log(formatTable('Built-in providers', await benchProviders()))
 }
