@@ -88,7 +88,6 @@ async function capture(fn: () => Promise<unknown>): Promise<{stdout: string; std
   const action = ux.action as unknown as {stdmockOrigs: {stdout: unknown; stderr: unknown}}
   const actionOrigs = action.stdmockOrigs
   action.stdmockOrigs = {stdout: process.stdout.write, stderr: process.stderr.write}
-  const previousColumns = process.env.COLUMNS
   try {
     await fn()
     return {stdout: out.join(''), stderr: err.join('')}
@@ -98,6 +97,5 @@ async function capture(fn: () => Promise<unknown>): Promise<{stdout: string; std
     process.stdout.write = original.out
     process.stderr.write = original.err
     action.stdmockOrigs = actionOrigs
-    if (previousColumns === undefined) delete process.env.COLUMNS
   }
 }
