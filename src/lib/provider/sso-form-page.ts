@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
+import {escapeHtml} from '../../providers/kit/html.js'
 import {AddonkitError} from '../errors.js'
 import type {SsoParams} from './sso-signing.js'
 
@@ -11,9 +12,6 @@ export interface SsoFormPage {
   served: Promise<void>
   close(): Promise<void>
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 // An HTML page that POSTs the signed fields to the provider at once (a button when scripts are off).
 export function ssoFormHtml(action: string, fields: SsoParams): string {
