@@ -31,7 +31,6 @@ export class AttachmentsService {
     if (app.id !== addon.app_id && !service.row.supports_sharing) throw invalid(`${service.row.name} add-ons cannot be shared with other apps.`)
     if (addon.state === 'deprovisioning') throw invalid(`${addon.name} is being deprovisioned.`)
     const request = {app, service, addonId: addon.id, addonName: addon.name, ownerAppName: owner.name, requested: input.name, confirm: input.confirm}
-    await planAlias(store.db, catalog, request)
     return store.transaction(async (tx) => {
       await lockApp(tx, app.id)
       const alias = await planAlias(tx, catalog, request)
