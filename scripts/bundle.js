@@ -14,6 +14,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {dependencyPatches} from './bundle-patches.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
@@ -46,21 +47,6 @@ const keepOtherDistFilesExternal = {
   },
 }
 
-// ansi-regex builds a new RegExp on every call, and cli-table3 measures each cell through
-// string-width -> strip-ansi -> ansi-regex, twice: for a 1,000-row table that compiling is a third of
-// the rendering time. strip-ansi only hands the pattern to String#replace, which starts from 0 on a
-// global RegExp, so one compiled instance per option set gives the same results.
-const reuseAnsiRegex = {
-  name: 'reuse-ansi-regex',
-  setup(build) {
-    build.onLoad({filter: /[\\/]node_modules[\\/]ansi-regex[\\/]index\.js$/}, async (args) => {
-      const source = readFileSync(args.path, 'utf8')
-      const memoized = `const __ansiRegexCache = new Map();\nconst __ansiRegexBuild = (() => { const module = {exports: {}}; ${source}; return module.exports })();\nmodule.exports = (options = {}) => { const key = Boolean(options.onlyFirst); if (!__ansiRegexCache.has(key)) __ansiRegexCache.set(key, __ansiRegexBuild(options)); return __ansiRegexCache.get(key) };\n`
-      return {contents: memoized, loader: 'js'}
-    })
-  },
-}
-
 const result = await esbuild.build({
   entryPoints,
   outdir: join(DIST, 'commands'),
@@ -74,7 +60,7 @@ const result = await esbuild.build({
   keepNames: true,
   // cli-table3 requires @colors/colors only to colour a table, which ours never are
   external: [...external, '@colors/colors'],
-  plugins: [keepOtherDistFilesExternal, reuseAnsiRegex],
+  plugins: [keepOtherDistFilesExternal, dependencyPatches],
   // CommonJS packages inside (debug) call require() for node built-ins
   banner: {js: "import {createRequire as __addonkitRequire} from 'node:module';const require=__addonkitRequire(import.meta.url);"},
   logLevel: 'warning',

@@ -9,7 +9,7 @@ export default class AddonsServices extends BaseCommand {
 
   async run(): Promise<AddonService[]> {
     await this.parse(AddonsServices)
-    const services = await this.deps.api.get<AddonService[]>('/addon-services')
+    const services = await this.deps.api.list<AddonService>('/addon-services')
     if (!this.jsonEnabled()) {
       this.log(
         renderTable<AddonService>(

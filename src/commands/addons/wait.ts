@@ -28,7 +28,7 @@ export default class AddonsWait extends BaseCommand {
       pending = [await resolveAddon(api, args.addon, flags.app)].filter(isPending)
     } else {
       if (!flags.app) throw new UsageError('Name an add-on or pass --app APP to wait for all of its add-ons.')
-      const addons = await api.get<Addon[]>(`/apps/${encodeURIComponent(flags.app)}/addons`, {headers: EXPAND})
+      const addons = await api.list<Addon>(`/apps/${encodeURIComponent(flags.app)}/addons`, {headers: EXPAND})
       pending = addons.filter(isPending)
     }
     const intervalMs = flags['wait-interval'] === undefined ? waitIntervalMs(this.deps.env) : flags['wait-interval'] * 1000

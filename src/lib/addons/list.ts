@@ -10,8 +10,8 @@ export async function listAppAddons(api: ApiClient, app: string): Promise<{addon
   const base = `/apps/${encodeURIComponent(app)}`
   // both requests always complete, so a failure is reported the same way every time
   const [addons, attachments] = await Promise.allSettled([
-    api.get<Addon[]>(`${base}/addons`, {headers: EXPAND}),
-    api.get<Attachment[]>(`${base}/addon-attachments`),
+    api.list<Addon>(`${base}/addons`, {headers: EXPAND}),
+    api.list<Attachment>(`${base}/addon-attachments`),
   ])
   if (addons.status === 'rejected') throw addons.reason
   if (attachments.status === 'rejected') throw attachments.reason
@@ -19,7 +19,7 @@ export async function listAppAddons(api: ApiClient, app: string): Promise<{addon
 }
 
 export function listAllAddons(api: ApiClient): Promise<Addon[]> {
-  return api.get<Addon[]>('/addons', {headers: EXPAND})
+  return api.list<Addon>('/addons', {headers: EXPAND})
 }
 
 // `addons --json`: the API's add-on array, each with its attachments on that app. Grouped once, not
@@ -36,7 +36,7 @@ export function withAttachments(addons: Addon[], attachments: Attachment[]): Add
 
 // The attachments of one add-on on every app; with config_vars, the names each one sets.
 export function listAddonAttachments(api: ApiClient, addonId: string): Promise<Attachment[]> {
-  return api.get<Attachment[]>(`/addons/${encodeURIComponent(addonId)}/addon-attachments`, {
+  return api.list<Attachment>(`/addons/${encodeURIComponent(addonId)}/addon-attachments`, {
     headers: {'accept-inclusion': 'config_vars'},
   })
 }

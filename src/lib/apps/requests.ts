@@ -10,7 +10,7 @@ export interface NewApp {
 }
 
 export function listApps(api: ApiClient): Promise<App[]> {
-  return api.get<App[]>('/apps')
+  return api.list<App>('/apps')
 }
 
 // Only the fields given are sent: the platform picks a name and the default region otherwise.
@@ -25,7 +25,7 @@ export function getApp(api: ApiClient, app: string): Promise<App> {
 
 // The add-ons on an app with their plans expanded, for the plan names `apps:info` lists.
 export function getAppAddons(api: ApiClient, app: string): Promise<Addon[]> {
-  return api.get<Addon[]>(`${appPath(app)}/addons`, {headers: {'accept-expansion': 'addon_service,plan'}})
+  return api.list<Addon>(`${appPath(app)}/addons`, {headers: {'accept-expansion': 'addon_service,plan'}})
 }
 
 export function destroyApp(api: ApiClient, app: string): Promise<App> {

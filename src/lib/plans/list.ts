@@ -3,7 +3,7 @@ import type {Plan} from '../api/types.js'
 
 // The service's plans, cheapest first and by name among equals (contract and metered plans last).
 export async function listPlans(api: ApiClient, service: string): Promise<Plan[]> {
-  const plans = await api.get<Plan[]>(`/addon-services/${encodeURIComponent(service)}/plans`)
+  const plans = await api.list<Plan>(`/addon-services/${encodeURIComponent(service)}/plans`)
   return sortPlans(plans)
 }
 

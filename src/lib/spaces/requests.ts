@@ -2,7 +2,7 @@ import type {ApiClient} from '../api/client.js'
 import type {Region, Space} from '../api/types.js'
 
 export function listSpaces(api: ApiClient): Promise<Space[]> {
-  return api.get<Space[]>('/spaces')
+  return api.list<Space>('/spaces')
 }
 
 // `team` is what real Heroku needs for a space; the local platform owns spaces by account and ignores its absence.
@@ -12,5 +12,5 @@ export function createSpace(api: ApiClient, input: {name: string; region: string
 }
 
 export function listRegions(api: ApiClient): Promise<Region[]> {
-  return api.get<Region[]>('/regions')
+  return api.list<Region>('/regions')
 }

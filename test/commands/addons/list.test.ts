@@ -10,11 +10,11 @@ const lines = (...text: string[]) => text.map((line) => `${line}\n`).join('')
 describe('addons', () => {
   afterEach(() => nock.cleanAll())
 
-  it('follows Next-Range across three pages of add-ons', async () => {
+  it('asks for pages of 1,000 and follows Next-Range across three pages of add-ons', async () => {
     const names = ['alpha-redis', 'bravo-redis', 'charlie-redis', 'delta-redis', 'echo-redis']
     const [a, b, c, d, e] = names.map((name) => addon(name))
     const scope = nock(API)
-    scope.get('/apps/example-app/addons').matchHeader('range', (v) => v === undefined).reply(200, [a, b], {'Next-Range': 'id ]addon-bravo-redis..; max=2'})
+    scope.get('/apps/example-app/addons').matchHeader('range', 'id ..; max=1000').reply(200, [a, b], {'Next-Range': 'id ]addon-bravo-redis..; max=2'})
     scope.get('/apps/example-app/addons').matchHeader('range', 'id ]addon-bravo-redis..; max=2').reply(206, [c, d], {'Next-Range': 'id ]addon-delta-redis..; max=2'})
     scope.get('/apps/example-app/addons').matchHeader('range', 'id ]addon-delta-redis..; max=2').reply(200, [e])
     scope.get('/apps/example-app/addon-attachments').reply(200, [])

@@ -33,6 +33,21 @@ describe('ApiClient', () => {
     scope.done()
   })
 
+  it('asks for whole lists in pages of 1,000 and still follows Next-Range past them', async () => {
+    const first = Array.from({length: 1000}, (_, n) => ({n}))
+    const scope = nock(URL_)
+      .get('/apps/example/addons')
+      .matchHeader('range', 'id ..; max=1000')
+      .reply(206, first, {'next-range': 'id ]999..; max=1000'})
+      .get('/apps/example/addons')
+      .matchHeader('range', 'id ]999..; max=1000')
+      .reply(200, [{n: 1000}])
+    const all = await client().list<{n: number}>('/apps/example/addons')
+    assert.equal(all.length, 1001)
+    assert.deepEqual(all.at(-1), {n: 1000})
+    scope.done()
+  })
+
   it('retries a GET answered 429 or 503, then succeeds', async () => {
     const scope = nock(URL_)
       .get('/apps')

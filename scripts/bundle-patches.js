@@ -1,0 +1,62 @@
+// Speed fixes applied to dependencies as they are copied into the command bundles (scripts/bundle.js);
+// node_modules itself is never changed. Each one keeps what the code returns and only removes work
+// repeated per table cell: `addons` draws 6,000 cells for 1,000 add-ons, and in a fresh process each
+// cell cost ≈18 µs, ≈100 ms in all (`npm run bench`). A patch whose text is no longer in the file (a
+// new version of the package) fails the build, so it is never silently dropped.
+import {readFileSync} from 'node:fs'
+
+const patches = [
+  {
+    // ansi-regex builds a new RegExp on every call, and cli-table3 measures each cell through
+    // string-width -> strip-ansi -> ansi-regex. strip-ansi only hands the pattern to String#replace,
+    // which starts from 0 on a global RegExp, so one compiled instance per option set is the same.
+    file: /[\\/]node_modules[\\/]ansi-regex[\\/]index\.js$/,
+    wrap: (source) =>
+      `const __ansiRegexCache = new Map();\nconst __ansiRegexBuild = (() => { const module = {exports: {}}; ${source}; return module.exports })();\nmodule.exports = (options = {}) => { const key = Boolean(options.onlyFirst); if (!__ansiRegexCache.has(key)) __ansiRegexCache.set(key, __ansiRegexBuild(options)); return __ansiRegexCache.get(key) };\n`,
+  },
+  {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]utils\.js$/,
+    replace: [
+      // printable ASCII on one line is as wide as it is long: no ANSI code, newline or wide character
+      ['function strlen(str) {\n', 'function strlen(str) {\n  if (typeof str === \'string\' && /^[\\x20-\\x7e]*$/.test(str)) return str.length;\n'],
+    ],
+  },
+  {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]cell\.js$/,
+    replace: [
+      // fifteen border names per cell were split and camel-cased on every call
+      [
+        "  let nameA = nameB.split('-');\n  if (nameA.length > 1) {\n    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);\n    nameA = nameA.join('');\n",
+        "  let nameA = CAMEL_NAMES.get(nameB);\n  if (nameA === undefined) CAMEL_NAMES.set(nameB, (nameA = camelCase(nameB)));\n  if (nameA !== nameB) {\n",
+      ],
+      ['function setOption(objA, objB, nameB, targetObj) {', "const CAMEL_NAMES = new Map();\nfunction camelCase(name) {\n  const parts = name.split('-');\n  if (parts.length > 1) parts[1] = parts[1].charAt(0).toUpperCase() + parts[1].substr(1);\n  return parts.join('');\n}\nfunction setOption(objA, objB, nameB, targetObj) {"],
+      [
+        'function firstDefined(...args) {\n  return args.filter((v) => v !== undefined && v !== null).shift();\n}',
+        'function firstDefined(...args) {\n  for (const v of args) if (v !== undefined && v !== null) return v;\n  return undefined;\n}',
+      ],
+      // the cell's text cut to 10 columns, built for a debug message only (Table.debugMessages, which
+      // addonkit never reads): truncating shortens the text one character at a time, measuring each time
+      ['let content = utils.truncate(this.content, 10, this.truncate);', 'let content = this.content;'],
+    ],
+  },
+]
+
+function apply(patch, path, source) {
+  if (patch.wrap) return patch.wrap(source)
+  let patched = source
+  for (const [from, to] of patch.replace) {
+    if (patched.split(from).length !== 2) throw new Error(`bundle patch: the text to replace is not in ${path} once: ${from.split('\n')[0]}`)
+    patched = patched.replace(from, () => to)
+  }
+  return patched
+}
+
+// esbuild plugin: loads each matched file with its patch applied
+export const dependencyPatches = {
+  name: 'dependency-patches',
+  setup(build) {
+    for (const patch of patches) {
+      build.onLoad({filter: patch.file}, (args) => ({contents: apply(patch, args.path, readFileSync(args.path, 'utf8')), loader: 'js'}))
+    }
+  },
+}
