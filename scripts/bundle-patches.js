@@ -19,6 +19,8 @@ const patches = [
     replace: [
       // printable ASCII on one line is as wide as it is long: no ANSI code, newline or wide character
       ['function strlen(str) {\n', 'function strlen(str) {\n  if (typeof str === \'string\' && /^[\\x20-\\x7e]*$/.test(str)) return str.length;\n'],
+      // lines without an escape code carry no colour state from one line to the next
+      ['function colorizeLines(input) {\n', "function colorizeLines(input) {\n  if (!input.some((line) => line.includes('\\x1b'))) return input.slice();\n"],
     ],
   },
   {

@@ -11,6 +11,13 @@ export abstract class BaseCommand extends Command {
     this.deps = createDeps()
   }
 
+  // oclif colours JSON one token at a time, which took longer than drawing the tables for 1,000 add-ons;
+  // a pipe or NO_COLOR gets the same text straight from JSON.stringify
+  logJson(json: unknown): void {
+    if (process.stdout.isTTY && !process.env.NO_COLOR) return super.logJson(json)
+    ux.stdout(JSON.stringify(json, null, 2))
+  }
+
   async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<never> {
     if (error instanceof Errors.ExitError) throw error
     // a running progress action holds stdout and stderr until it stops
