@@ -11,6 +11,7 @@ settings.enableAutoTranspile = false
 const root = fileURLToPath(new URL('..', import.meta.url))
 const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 pjson.oclif.commands = './src/commands'
+pjson.oclif.hooks = {command_not_found: './src/hooks/command-not-found.ts'}
 
 const self = new Plugin({root, pjson, isRoot: true, ignoreManifest: true})
 const core = (pjson.oclif.plugins ?? []).map((name) => new Plugin({name, root, type: 'core'}))

@@ -65,12 +65,14 @@ describe('built bin/run.js', () => {
     assert.match(stdout, /^ {2}\$ addonkit config --app example-app$/m)
   })
 
-  // oclif's own answer, left as is: "command X not found", exit 2 (a usage error in our table), not 127
-  it('an unknown command exits 2 with one line naming it', async () => {
-    const {stdout, stderr, code} = await addonkit('no-such-command')
-    assert.equal(code, 2)
-    assert.equal(stdout, '')
-    assert.equal(stderr.trim(), '›   Error: command no-such-command not found')
+  it('an unknown command exits 2 with one line naming it and the nearest commands', async () => {
+    const typo = await addonkit('adons:atach', '--app', 'example-app')
+    assert.equal(typo.code, 2)
+    assert.equal(typo.stdout, '')
+    assert.equal(typo.stderr, 'Error: adons:atach is not an addonkit command. Did you mean addons:attach or addons:detach? "addonkit help" lists them all.\n')
+    const unknown = await addonkit('no-such-command')
+    assert.equal(unknown.code, 2)
+    assert.equal(unknown.stderr, 'Error: no-such-command is not an addonkit command. "addonkit help" lists them all.\n')
   })
 
   it('an unreachable platform: exactly one line on stderr, exit 5, no stack trace', async () => {

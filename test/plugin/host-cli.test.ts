@@ -101,6 +101,15 @@ describe('addonkit as a plugin of a host oclif CLI', () => {
     assert.equal(api.attachments.length, before)
   })
 
+  // addonkit's command_not_found hook answers only when addonkit is the CLI itself
+  it('an unknown host command gets the host answer, not the addonkit one', async () => {
+    const {stdout, stderr, code} = await hostcli('adons')
+    assert.equal(code, 2)
+    assert.equal(stdout, '')
+    assert.doesNotMatch(stderr, /addonkit/)
+    assert.match(stderr, /command adons not found/)
+  })
+
   it('hostcli config --help writes the examples with the host bin name and topic separator', async () => {
     const {stdout, code} = await hostcli('config', '--help')
     assert.equal(code, 0)
