@@ -69,7 +69,7 @@ describe('built bin/run.js', () => {
     const typo = await addonkit('adons:atach', '--app', 'example-app')
     assert.equal(typo.code, 2)
     assert.equal(typo.stdout, '')
-    assert.equal(typo.stderr, 'Error: adons:atach is not an addonkit command. Did you mean addons:attach or addons:detach? "addonkit help" lists them all.\n')
+    assert.equal(typo.stderr, 'Error: adons:atach is not an addonkit command. Did you mean addons:attach? "addonkit help" lists them all.\n')
     const unknown = await addonkit('no-such-command')
     assert.equal(unknown.code, 2)
     assert.equal(unknown.stderr, 'Error: no-such-command is not an addonkit command. "addonkit help" lists them all.\n')

@@ -1,18 +1,20 @@
 import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
-import {ssoToken} from '../../providers/kit/sso-token.js'
+import {ssoToken, userScopedSsoToken} from '../../providers/kit/sso-token.js'
 import {AddonkitError} from '../errors.js'
 import type {ProviderEndpoints} from './endpoints.js'
 
 // The user and app the checker pretends to sign in as.
 export const ssoEmail = 'username@example.com'
+export const ssoUserId = '01234567-89ab-4cde-8f01-23456789abcd'
 export const ssoApp = 'myapp'
 
 export type SsoParams = Record<string, string>
 
 /**
  * The fields the platform sends to the provider's SSO URL: the legacy `id` + `token` and the v3
- * `resource_id` + `resource_token`, both sha1("<id>:<salt>:<timestamp>") over the same id, so a
- * provider reading either pair accepts them.
+ * `resource_id` + `resource_token`, both sha1("<id>:<salt>:<timestamp>") over the same id, and the
+ * current `user_scoped_resource_token` (sha256, also over user_id and email), so a provider reading
+ * any of them accepts them.
  */
 export function signSso(manifest: ProviderManifest, id: string, timestampSeconds: number): SsoParams {
   const salt = manifest.api.sso_salt
@@ -25,9 +27,11 @@ export function signSso(manifest: ProviderManifest, id: string, timestampSeconds
     timestamp,
     'nav-data': navData(manifest),
     email: ssoEmail,
+    user_id: ssoUserId,
     app: ssoApp,
     resource_id: id,
     resource_token: token,
+    user_scoped_resource_token: userScopedSsoToken(id, salt, timestamp, {id: ssoUserId, email: ssoEmail}),
   }
 }
 

@@ -1,5 +1,5 @@
 import type {SsoLogin} from '../../lib/api/types.js'
-import {ssoToken, verifySsoToken} from '../../providers/kit/sso-token.js'
+import {ssoToken, userScopedSsoToken, verifySsoToken} from '../../providers/kit/sso-token.js'
 import {providerSsoTarget} from '../provider-client/urls.js'
 import type {AddonsService} from './addons.js'
 import type {Actor, ServiceContext} from './context.js'
@@ -17,8 +17,10 @@ export type SsoLoginPage =
  * Single sign-on in two steps. `login` (bearer-authenticated) signs a link to this platform's login
  * page; the page (opened by a browser, so without a bearer token) checks the signature and freshness
  * and hands the same signed fields to the provider. Tokens are sha1("<id>:<sso_salt>:<timestamp>"):
- * `token` over the provider's id, `resource_token` over the add-on's uuid, as providers expect.
- * A link is therefore only as good as one the provider itself would accept, and only for 5 minutes.
+ * `token` over the provider's id, `resource_token` over the add-on's uuid, as providers expect; and
+ * `user_scoped_resource_token`, sha256 over the uuid, salt, timestamp, user id and email, so neither
+ * the user nor the email in the link can be changed either. A link is therefore only as good as one
+ * the provider itself would accept, and only for 5 minutes.
  */
 export class SsoService {
   constructor(
@@ -64,6 +66,7 @@ export class SsoService {
         context_app: app.name,
         resource_id: addon.id,
         resource_token: ssoToken(addon.id, salt, timestamp),
+        user_scoped_resource_token: userScopedSsoToken(addon.id, salt, timestamp, {id: actor.id, email: actor.email}),
         'nav-data': navData,
       },
     }
@@ -78,15 +81,18 @@ export class SsoService {
     if (!salt) return refused(404, `${service.row.human_name} has no dashboard to sign in to.`)
 
     const fields = stringFields(query)
-    const {token, resource_token: resourceToken, timestamp} = fields
-    if (!token || !resourceToken || !timestamp) return refused(403, 'The single sign-on link is incomplete: open the add-on again.')
-    // The ids come from the add-on row, never from the link, and both tokens are checked (in
+    const {token, resource_token: resourceToken, user_scoped_resource_token: userToken, user_id: userId, email, timestamp} = fields
+    if (!token || !resourceToken || !userToken || !userId || !email || !timestamp) {
+      return refused(403, 'The single sign-on link is incomplete: open the add-on again.')
+    }
+    // The ids come from the add-on row, never from the link, and all three tokens are checked (in
     // constant time) before the age, so a forged link learns nothing about the clock.
     const providerId = addon.provider_id ?? addon.id
     const now = this.nowSeconds()
     const verdicts = [
       verifySsoToken({resourceId: providerId, token, timestamp}, salt, now),
       verifySsoToken({resourceId: addon.id, token: resourceToken, timestamp}, salt, now),
+      verifySsoToken({resourceId: addon.id, token: userToken, timestamp, user: {id: userId, email}}, salt, now),
     ]
     if (verdicts.includes('bad-token')) return refused(403, 'The single sign-on token is not valid.')
     if (verdicts.includes('stale')) return refused(403, 'The single sign-on link has expired: open the add-on again.')

@@ -8,6 +8,22 @@ import {verifySsoToken} from './sso-token.js'
 
 type SsoParams = Record<string, string | undefined>
 
+// Which token to check. Current platforms send `user_scoped_resource_token`, which also covers
+// user_id and email (so the email shown is the signed-in user's); v3 platforms without it send
+// resource_id/resource_token; kensa and older platforms id/token.
+function signedFields(params: SsoParams): Parameters<typeof verifySsoToken>[0] | undefined {
+  const {timestamp} = params
+  if (!timestamp) return undefined
+  if (params.user_scoped_resource_token !== undefined) {
+    const {resource_id: resourceId, user_id: id, email} = params
+    if (!resourceId || !id || !email) return undefined
+    return {resourceId, token: params.user_scoped_resource_token, timestamp, user: {id, email}}
+  }
+  const resourceId = params.resource_id ?? params.id
+  const token = params.resource_token ?? params.token
+  return resourceId && token ? {resourceId, token, timestamp} : undefined
+}
+
 // POST (form) or GET /sso/login, then GET /dashboard behind a signed session cookie.
 export async function ssoRoutes<Data>(app: FastifyInstance, kit: ProviderKitOptions<Data> & {store: ResourceStore<Data>}) {
   const {manifest, store} = kit
@@ -29,12 +45,10 @@ export async function ssoRoutes<Data>(app: FastifyInstance, kit: ProviderKitOpti
   }
 
   async function login(params: SsoParams, reply: FastifyReply) {
-    // v3 platforms send resource_id/resource_token; kensa and older platforms send id/token.
-    const resourceId = params.resource_id ?? params.id
-    const token = params.resource_token ?? params.token
-    const timestamp = params.timestamp
-    if (!resourceId || !token || !timestamp) return refuse(reply, 403, 'Single sign-on parameters are missing.')
-    const verdict = verifySsoToken({resourceId, token, timestamp}, salt)
+    const signed = signedFields(params)
+    if (!signed) return refuse(reply, 403, 'Single sign-on parameters are missing.')
+    const {resourceId} = signed
+    const verdict = verifySsoToken(signed, salt)
     if (verdict === 'bad-token') return refuse(reply, 403, 'The single sign-on token is not valid.')
     if (verdict === 'stale') return refuse(reply, 403, 'The single sign-on link has expired: open the add-on again.')
     const resource = await store.get(resourceId)

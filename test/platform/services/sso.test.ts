@@ -6,6 +6,7 @@ import {startTestProvider, type TestProvider} from '../../fixtures/providers/tes
 import {OWNER, startTestPlatform, type TestPlatform} from '../helpers.js'
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 const NOW = 1_800_000_000
 
 interface Fixture {
@@ -51,6 +52,7 @@ describe('SsoService', () => {
     assert.equal(params.token, sha1(`${f.addonId}:salt:${NOW}`))
     assert.equal(params.resource_id, f.addonId)
     assert.equal(params.resource_token, sha1(`${f.addonId}:salt:${NOW}`))
+    assert.equal(params.user_scoped_resource_token, sha256(`${f.addonId}:salt:${NOW}:${params.user_id}:${OWNER.email}`))
     assert.equal(params.email, OWNER.email)
     assert.equal(params.app, 'example-app')
     assert.equal(params.context_app, 'example-app')
@@ -73,6 +75,15 @@ describe('SsoService', () => {
     assert.equal(fields.twice, undefined)
     assert.equal(fields.id, f.addonId)
     assert.equal(fields.resource_id, f.addonId)
+  })
+
+  test('a link whose email or user was changed is refused: the user-scoped token covers both', async () => {
+    const {params} = await f.sso().login(await owner(f.p), 'example-app', 'important-redis')
+    const badToken = {kind: 'refused', status: 403, reason: 'The single sign-on token is not valid.'}
+    assert.deepEqual(await f.sso().loginPage(f.addonId, {...params, email: 'mallory@example.com'}), badToken)
+    assert.deepEqual(await f.sso().loginPage(f.addonId, {...params, user_id: '00000000-0000-4000-8000-000000000000'}), badToken)
+    const {user_scoped_resource_token: _dropped, ...withoutUserToken} = params
+    assert.equal((await f.sso().loginPage(f.addonId, withoutUserToken)).kind, 'refused')
   })
 
   test('a changed token, resource_token or timestamp is refused with 403', async () => {

@@ -1,7 +1,7 @@
 import {after, before, describe, test} from 'node:test'
 import assert from 'node:assert/strict'
 import Fastify from 'fastify'
-import {providerKit, ProviderError, ssoToken} from '../../../src/providers/kit/index.js'
+import {providerKit, ProviderError, ssoToken, userScopedSsoToken} from '../../../src/providers/kit/index.js'
 import type {ProviderManifest} from '../../../src/providers/kit/manifest-types.js'
 import {providerClient, provisionBody} from '../provider-client.js'
 
@@ -157,6 +157,22 @@ describe('single sign-on', () => {
     assert.equal(page.status, 200)
     const html = await page.text()
     for (const shown of ['acme-widgets', 'test', '3 widgets of 10', 'dev@example.com']) assert.ok(html.includes(shown), shown)
+  })
+
+  test('a user-scoped token vouches for the email the dashboard shows; a changed email is refused', async () => {
+    const timestamp = now()
+    const user = {id: '0a1b2c3d-0000-4000-8000-000000000001', email: 'dev@example.com'}
+    const fields = {resource_id: id, timestamp, user_id: user.id, email: user.email, user_scoped_resource_token: userScopedSsoToken(id, 'provider-salt', timestamp, user)}
+    const login = await ssoForm(fields)
+    assert.equal(login.status, 303)
+    const page = await fetch(`${base}/dashboard`, {headers: {cookie: login.headers.getSetCookie()[0].split(';')[0]}})
+    assert.ok((await page.text()).includes('dev@example.com'))
+    // a valid resource_token alongside does not rescue a user-scoped token that no longer matches
+    const tampered = await ssoForm({...fields, email: 'mallory@example.com', resource_token: ssoToken(id, 'provider-salt', timestamp)})
+    assert.equal(tampered.status, 403)
+    assert.match(await tampered.text(), /token is not valid/)
+    const {user_id: _dropped, ...withoutUser} = fields
+    assert.equal((await ssoForm(withoutUser)).status, 403)
   })
 
   test('the legacy GET form (id, token) works too', async () => {

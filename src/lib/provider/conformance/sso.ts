@@ -35,7 +35,7 @@ export async function checkSso(context: ConformanceContext, id: string): Promise
   }
   await check(context, 'SSO refuses a bad token with 403', async () => {
     const params = signSso(manifest, id, now)
-    const landing = await visit({...params, token: 'invalid', resource_token: 'invalid'})
+    const landing = await visit({...params, token: 'invalid', resource_token: 'invalid', user_scoped_resource_token: 'invalid'})
     return landing.status === 403 ? undefined : `expected 403, got ${landing.status}`
   })
   await check(context, 'SSO refuses a stale timestamp with 403', async () => {
