@@ -6,7 +6,7 @@
 // - @oclif/core and every other dependency but got/debug/cli-table3: a host CLI that loads addonkit as a
 //   plugin must share its one @oclif/core, and servers (fastify, pg, ...) resolve files at run time;
 // - dist/platform/** and dist/providers/**: code that may locate files from import.meta.url.
-// Bundled files stay where tsc put them, so the relative imports left in them still resolve.
+// Bundled files stay where tsc put them; their imports of those files go through #dist/*.
 //
 // Then dist/oclif-core.cjs: @oclif/core as one CommonJS file (≈100 files otherwise), which bin/run.js
 // loads in place of the package when addonkit runs on its own; a host CLI never loads it.
@@ -42,7 +42,9 @@ const keepOtherDistFilesExternal = {
     build.onResolve({filter: /^\.\.?\//}, (args) => {
       const target = resolve(dirname(args.importer), args.path)
       if (!target.startsWith(DIST + sep) || INLINED_DIRS.some((dir) => target.startsWith(dir))) return undefined
-      return {path: args.path, external: true}
+      // a lib file inlined into commands at other depths cannot keep its relative path: the package's
+      // own import map (package.json "imports", #dist/*) names the file the same way from anywhere
+      return {path: `#dist/${relative(DIST, target).split(sep).join('/')}`, external: true}
     })
   },
 }

@@ -42,7 +42,8 @@ export default class ProviderSso extends BaseCommand {
       return
     }
     // POST style: a browser cannot be sent to a form post by URL, so a local page does the posting
-    const page = await serveSsoFormPage(request.url, request.fields, formLifetimeMs)
+    const manifest = candidate as ProviderManifest
+    const page = await serveSsoFormPage(manifest.name ?? manifest.id, request.url, request.fields, formLifetimeMs)
     try {
       this.logToStderr(`POSTing the signed form to ${request.url} through ${page.url} (served once, valid 5 minutes)`)
       if (openBrowser) await this.deps.openUrl(page.url)

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {escapeHtml} from '../../providers/kit/html.js'
+import {ssoFormPage} from '../../platform/pages/sso-login.js'
 import {AddonkitError} from '../errors.js'
 import type {SsoParams} from './sso-signing.js'
 
@@ -13,32 +13,14 @@ export interface SsoFormPage {
   close(): Promise<void>
 }
 
-// An HTML page that POSTs the signed fields to the provider at once (a button when scripts are off).
-export function ssoFormHtml(action: string, fields: SsoParams): string {
-  const inputs = Object.entries(fields)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-    .join('\n    ')
-  return `<!doctype html>
-<html>
-<head><meta charset="utf-8"><title>Signing in to the add-on</title></head>
-<body onload="document.forms[0].submit()">
-  <form method="post" action="${escapeHtml(action)}">
-    ${inputs}
-    <noscript><button type="submit">Sign in to the add-on</button></noscript>
-  </form>
-</body>
-</html>
-`
-}
-
 /**
- * A one-shot page on 127.0.0.1 that posts the signed SSO form to the provider, as the platform's
- * dashboard does. Served once, under an unguessable path (the form holds a live token), then the
+ * A one-shot page on 127.0.0.1 that posts the signed SSO form to the provider: the platform's own
+ * login page (addons:open), served locally. Served once, under an unguessable path (the form holds a live token), then the
  * server stops. It gives up after `maxWaitMs`: by then the token has expired anyway.
  */
-export async function serveSsoFormPage(action: string, fields: SsoParams, maxWaitMs: number): Promise<SsoFormPage> {
+export async function serveSsoFormPage(addonName: string, action: string, fields: SsoParams, maxWaitMs: number): Promise<SsoFormPage> {
   const path = `/sso-${randomBytes(16).toString('hex')}`
-  const html = ssoFormHtml(action, fields)
+  const html = ssoFormPage(addonName, action, fields)
   let markServed!: () => void
   let markExpired!: (error: Error) => void
   const served = new Promise<void>((resolve, reject) => {

@@ -9,7 +9,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex')
 
 // The hidden fields of the auto-posting page, and where it posts them.
 function readForm(html: string): {action: string; fields: Record<string, string>} {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? ''
+  const action = /<form id="sso-login" method="post" action="([^"]+)"/.exec(html)?.[1] ?? ''
   const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]))
   return {action, fields}
 }
