@@ -1,5 +1,5 @@
-import {readFile, writeFile, mkdir, rename} from 'node:fs/promises'
-import {findManifestProblems} from '../lib/provider/manifest-checks.js'
+import {writeFile, mkdir, rename} from 'node:fs/promises'
+import {loadManifest} from '../providers/kit/manifest-file.js'
 import {dataDir as defaultDataDir, platformStatePath, type PlatformState} from '../lib/paths.js'
 import type {ProviderManifest} from '../providers/kit/manifest-types.js'
 import {ProviderClient} from './provider-client/client.js'
@@ -48,7 +48,7 @@ const DEFAULT_EMAIL = 'developer@addonkit.local'
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
   const dir = options.dataDir ?? defaultDataDir()
-  const manifests = [...(options.manifests ?? []), ...(await Promise.all((options.manifestFiles ?? []).map(readManifest)))]
+  const manifests = [...(options.manifests ?? []), ...(await Promise.all((options.manifestFiles ?? []).map((file) => loadManifest(file, {strict: true}))))]
   const store = await openStore({dataDir: dir, databaseUrl: options.databaseUrl})
   let url = ''
   const provider = new ProviderClient({timeoutMs: options.providerTimeoutMs, deprovisionAttempts: options.deprovisionAttempts, retryBackoffMs: options.retryBackoffMs})
@@ -109,24 +109,6 @@ async function ensureAccounts(services: Services, accounts: {email: string; apiK
   return created
 }
 
-async function readManifest(file: string): Promise<ProviderManifest> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw new Error(`cannot read manifest ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
-  let manifest: unknown
-  try {
-    manifest = JSON.parse(text)
-  } catch {
-    throw new Error(`manifest ${file} is not valid JSON`)
-  }
-  // the same rules `addonkit provider:check` explains, all named at once
-  const problems = findManifestProblems(manifest)
-  if (problems.length > 0) throw new Error(`manifest ${file} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.join('; ')} (see addonkit provider:check)`)
-  return manifest as ProviderManifest
-}
 
 // Written atomically (temp file + rename) so the CLI never reads half a file.
 async function writeState(dir: string, state: PlatformState): Promise<void> {

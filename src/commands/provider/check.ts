@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../lib/base-command.js'
-import {findManifestProblems} from '../../lib/provider/manifest-checks.js'
+import {findManifestProblems} from '../../providers/kit/manifest-problems.js'
 import {readManifestFile} from '../../lib/provider/manifest-file.js'
 import {manifestFlag} from '../../lib/provider/flags.js'
 

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../lib/base-command.js'
 import {AddonkitError} from '../../lib/errors.js'
-import {findManifestProblems} from '../../lib/provider/manifest-checks.js'
+import {findManifestProblems} from '../../providers/kit/manifest-problems.js'
 import {readManifestFile} from '../../lib/provider/manifest-file.js'
 import {manifestFlag} from '../../lib/provider/flags.js'
 import {serveSsoFormPage} from '../../lib/provider/sso-form-page.js'

@@ -1,5 +1,6 @@
 import {randomUUID} from 'node:crypto'
 import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
+import {validateManifest} from '../../providers/kit/manifest-problems.js'
 import type {Db} from '../store/database.js'
 import type {AddonServiceRow, PlanRow, RegionRow} from '../store/schema.js'
 import {invalid, notFound} from './errors.js'
@@ -156,14 +157,3 @@ export class Catalog {
   }
 }
 
-function validateManifest(manifest: ProviderManifest): void {
-  if (!manifest || typeof manifest.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(manifest.id)) {
-    throw new Error('manifest: "id" must be a lower-case slug')
-  }
-  if (!manifest.api || typeof manifest.api.password !== 'string' || manifest.api.password === '') {
-    throw new Error(`manifest ${manifest.id}: "api.password" is required`)
-  }
-  if (!Array.isArray(manifest.api.config_vars)) throw new Error(`manifest ${manifest.id}: "api.config_vars" must be an array`)
-  if (!Array.isArray(manifest.api.regions)) throw new Error(`manifest ${manifest.id}: "api.regions" must be an array`)
-  if (!manifest.api.production && !manifest.api.test) throw new Error(`manifest ${manifest.id}: "api.production" is required`)
-}

@@ -1,7 +1,7 @@
 import type {FastifyError, FastifyInstance} from 'fastify'
 import {ProviderError} from './errors.js'
 import type {ProviderKitOptions} from './kit-options.js'
-import {validateManifest} from './manifest-schema.js'
+import {validateManifest} from './manifest-problems.js'
 import {MemoryResourceStore} from './resource-store.js'
 import {resourceRoutes} from './resource-routes.js'
 import {ssoRoutes} from './sso-routes.js'

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {JsonFileResourceStore, loadManifest, manifestProblems} from '../../../src/providers/kit/index.js'
+import {findManifestProblems, JsonFileResourceStore, loadManifest} from '../../../src/providers/kit/index.js'
 import {manifest as example} from '../../../src/providers/examples/minimal.js'
 
 const resource = (id: string) => ({id, plan: 'test', config: {A_URL: 'x'}, data: {}, created_at: 'now', updated_at: 'now'})
@@ -31,18 +31,30 @@ test('a corrupt store file gives a one-line error naming the file', async (t) =>
 })
 
 test('manifest validation lists every problem', async (t) => {
-  assert.deepEqual(manifestProblems(example), [])
+  assert.deepEqual(findManifestProblems(example), [])
+  assert.deepEqual(findManifestProblems(example, {strict: false}), [])
   const broken = {id: 'Bad Id', api: {config_vars: ['lower'], password: '', regions: ['mars'], production: {}}}
-  assert.deepEqual(manifestProblems(broken), [
-    'id must match pattern "^[a-z][a-z0-9-]*$"',
-    'api.config_vars.0 must match pattern "^[A-Z][0-9A-Z_]+$"',
-    'api.password must NOT have fewer than 1 characters',
-    'api.regions.0 must be equal to one of the allowed values (*, us, eu, virginia, oregon, frankfurt, tokyo, sydney, dublin)',
-    'api.production must be a URL or an object with base_url (and sso_url)',
+  assert.deepEqual(findManifestProblems(broken, {strict: false}), [
+    'id "Bad Id" must be lower case letters, digits and dashes, starting with a letter',
+    'api.regions contains "mars": use us, eu, virginia, oregon, frankfurt, tokyo, sydney, dublin, *',
+    'api.password must be a non-empty string',
+    'api.production.base_url is missing',
+    'config var lower must be upper case letters, digits and underscores, starting with a letter',
   ])
   const dir = mkdtempSync(join(tmpdir(), 'addonkit-manifest-'))
   t.after(() => rmSync(dir, {recursive: true, force: true}))
-  await assert.rejects(loadManifest(join(dir, 'missing.json')), {message: `cannot read manifest ${join(dir, 'missing.json')}: ENOENT`})
+  await assert.rejects(loadManifest(join(dir, 'missing.json')), {message: `cannot read manifest ${join(dir, 'missing.json')}: no such file`})
   writeFileSync(join(dir, 'bad.json'), '{')
-  await assert.rejects(loadManifest(join(dir, 'bad.json')), {message: `manifest ${join(dir, 'bad.json')} is not valid JSON`})
+  await assert.rejects(loadManifest(join(dir, 'bad.json')), /^Error: manifest .*bad\.json is not valid JSON: /)
+})
+
+test('serving a provider needs less than offering it: http URLs, no test environment, any config var names', async (t) => {
+  const local = {id: 'local-kv', api: {config_vars: ['KV_URL'], password: 'secret', regions: ['*'], production: {base_url: 'http://127.0.0.1:5000/heroku/resources'}}}
+  assert.deepEqual(findManifestProblems(local, {strict: false}), [])
+  assert.deepEqual(findManifestProblems(local), ['api.production.base_url must use https, not http', 'api.test is missing', 'config var KV_URL must start with LOCAL_KV_'])
+  const dir = mkdtempSync(join(tmpdir(), 'addonkit-manifest-'))
+  t.after(() => rmSync(dir, {recursive: true, force: true}))
+  writeFileSync(join(dir, 'local.json'), JSON.stringify(local))
+  assert.equal((await loadManifest(join(dir, 'local.json'))).id, 'local-kv')
+  await assert.rejects(loadManifest(join(dir, 'local.json'), {strict: true}), /has 3 problems: api\.production\.base_url must use https/)
 })

@@ -1,7 +1,7 @@
 import type {ProviderManifest} from '../../../providers/kit/manifest-types.js'
 import {CheckReport, type LineWriter} from '../check-report.js'
 import {providerEndpoints} from '../endpoints.js'
-import {findManifestProblems} from '../manifest-checks.js'
+import {findManifestProblems} from '../../../providers/kit/manifest-problems.js'
 import {defaultPlatformRegion, platformRegion} from '../regions.js'
 import type {ConformanceContext} from './context.js'
 import {checkDeprovision, removeLeftovers} from './deprovision.js'

@@ -1,5 +1,8 @@
-import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
-import {validRegionNames} from './regions.js'
+import type {ProviderManifest} from './manifest-types.js'
+import {knownRegionNames} from './regions.js'
+
+// Region names a manifest may list (`*` means every region), in the order messages name them.
+const validRegionNames = [...knownRegionNames.filter((name) => name !== '*'), '*']
 
 type Json = Record<string, unknown>
 
@@ -7,11 +10,20 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 const show = (value: unknown) => JSON.stringify(value)
 
+export interface ManifestRules {
+  // The rules a manifest must meet to be offered to users (provider:check, platform:start
+  // --manifest): https production URLs, a test environment, config vars under the add-on's prefix,
+  // an sso_salt for SSO, no deprecated fields. Without them, only what serving the add-on needs
+  // (the provider kit, the built-in services, manifests handed to the platform in code).
+  strict: boolean
+}
+
 /**
  * Every problem of a manifest, one sentence each, all at once: a provider author fixes the whole
  * file in one go instead of re-running after each fix. An empty list means the manifest is usable.
+ * The one set of manifest rules: the checker, the platform and the provider kit all apply it.
  */
-export function findManifestProblems(candidate: unknown): string[] {
+export function findManifestProblems(candidate: unknown, rules: ManifestRules = {strict: true}): string[] {
   if (!isObject(candidate)) return ['the manifest must be a JSON object']
   const problems: string[] = []
   problems.push(...idProblems(candidate.id))
@@ -19,14 +31,16 @@ export function findManifestProblems(candidate: unknown): string[] {
   const api = candidate.api
   if (api === undefined) problems.push('api is missing')
   else if (!isObject(api)) problems.push('api must be an object')
-  else problems.push(...apiProblems(api, typeof candidate.id === 'string' ? candidate.id : ''))
+  else problems.push(...apiProblems(api, typeof candidate.id === 'string' ? candidate.id : '', rules.strict))
   problems.push(...planProblems(candidate.plans))
   return problems
 }
 
-// Narrows once the checks passed, so callers get the typed manifest.
-export function isUsableManifest(candidate: unknown): candidate is ProviderManifest {
-  return findManifestProblems(candidate).length === 0
+// The manifest, typed, or an error naming every problem.
+export function validateManifest(candidate: unknown, rules: ManifestRules = {strict: false}): ProviderManifest {
+  const problems = findManifestProblems(candidate, rules)
+  if (problems.length > 0) throw new Error(`invalid manifest: ${problems.join('; ')}`)
+  return candidate as ProviderManifest
 }
 
 function idProblems(id: unknown): string[] {
@@ -38,7 +52,7 @@ function idProblems(id: unknown): string[] {
   return []
 }
 
-function apiProblems(api: Json, id: string): string[] {
+function apiProblems(api: Json, id: string, strict: boolean): string[] {
   const problems: string[] = []
   if (api.regions === undefined) problems.push('api.regions is missing')
   else if (!Array.isArray(api.regions)) problems.push('api.regions must be an array')
@@ -54,15 +68,15 @@ function apiProblems(api: Json, id: string): string[] {
   if (!('password' in api)) problems.push('api.password is missing')
   else if (!isNonEmptyString(api.password)) problems.push('api.password must be a non-empty string')
   if (api.sso_salt !== undefined && !isNonEmptyString(api.sso_salt)) problems.push('api.sso_salt must be a non-empty string')
-  if (api.username !== undefined) problems.push('api.username is deprecated: the platform authenticates with the add-on id as user name')
+  if (strict && api.username !== undefined) problems.push('api.username is deprecated: the platform authenticates with the add-on id as user name')
   if (api.version !== undefined && api.version !== '3') problems.push(`api.version must be "3", not ${show(api.version)}`)
   if (api.requires !== undefined && !(Array.isArray(api.requires) && api.requires.every((r) => typeof r === 'string'))) {
     problems.push('api.requires must be an array of strings')
   }
-  problems.push(...environmentProblems('api.production', api.production, true))
-  problems.push(...environmentProblems('api.test', api.test, false))
-  if (hasSsoUrl(api.production) && !isNonEmptyString(api.sso_salt)) problems.push('api.sso_salt is missing: single sign-on needs it')
-  problems.push(...configVarProblems(api, id))
+  problems.push(...environmentProblems('api.production', api.production, strict))
+  if (strict || api.test !== undefined) problems.push(...environmentProblems('api.test', api.test, false))
+  if (strict && hasSsoUrl(api.production) && !isNonEmptyString(api.sso_salt)) problems.push('api.sso_salt is missing: single sign-on needs it')
+  problems.push(...configVarProblems(api, id, strict))
   return problems
 }
 
@@ -92,7 +106,7 @@ function urlProblems(where: string, value: unknown, mustBeHttps: boolean): strin
   return []
 }
 
-function configVarProblems(api: Json, id: string): string[] {
+function configVarProblems(api: Json, id: string, strict: boolean): string[] {
   if (api.config_vars_prefix !== undefined && !(typeof api.config_vars_prefix === 'string' && /^[A-Z][A-Z0-9_]*$/.test(api.config_vars_prefix))) {
     return ['api.config_vars_prefix must be upper case letters, digits and underscores, starting with a letter']
   }
@@ -104,7 +118,7 @@ function configVarProblems(api: Json, id: string): string[] {
     if (typeof name !== 'string') problems.push(`api.config_vars contains ${show(name)}: names are strings`)
     else if (!/^[A-Z][0-9A-Z_]+$/.test(name)) problems.push(`config var ${name} must be upper case letters, digits and underscores, starting with a letter`)
     // a plain prefix test, no regular expression: a prefix is text, whatever characters it holds
-    else if (!(name.startsWith(`${prefix}_`) && name.length > prefix.length + 1)) problems.push(`config var ${name} must start with ${prefix}_`)
+    else if (strict && !(name.startsWith(`${prefix}_`) && name.length > prefix.length + 1)) problems.push(`config var ${name} must start with ${prefix}_`)
   }
   return problems
 }
