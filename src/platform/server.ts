@@ -15,7 +15,6 @@ import {partnerRoutes} from './routes/partner.js'
 import {regionAndSpaceRoutes} from './routes/regions-spaces.js'
 import {ssoRoutes} from './routes/sso.js'
 import type {Services} from './services/index.js'
-import {SsoService} from './services/sso.js'
 
 // The Fastify app: plumbing first, then one route module per resource.
 export function buildServer(services: Services, log: (line: string) => void, rateLimit: RateLimit | false): FastifyInstance {
@@ -39,6 +38,6 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   attachmentRoutes(app, services)
   configAndReleaseRoutes(app, services)
   partnerRoutes(app, services)
-  ssoRoutes(app, new SsoService(services.ctx, services.addons))
+  ssoRoutes(app, services.sso)
   return app
 }

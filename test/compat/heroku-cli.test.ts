@@ -91,6 +91,32 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
     assert.match(r.stdout, /└─ as REDIS/)
   })
 
+  it('apps:info shows the app', async () => {
+    const r = await heroku('apps:info', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stdout, /=== example-app/)
+    assert.match(r.stdout, /Addons:\s+heroku-redis:mini/)
+    assert.match(r.stdout, /Owner:\s+compat@example\.com/)
+  })
+
+  it('addons:info shows the plan, attachments and state', async () => {
+    const r = await heroku('addons:info', 'important-redis', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stdout, /Plan:\s+heroku-redis:mini/)
+    assert.match(r.stdout, /Attachments:\s+example-app::REDIS/)
+    assert.match(r.stdout, /State:\s+created/)
+  })
+
+  it('addons:open --show-url prints the web_url, which leads to a signed login', async () => {
+    const r = await heroku('addons:open', 'important-redis', '--show-url', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    const addon = await api('GET', '/apps/example-app/addons/important-redis')
+    assert.equal(r.stdout.trim(), addon.web_url)
+    const opened = await fetch(addon.web_url, {redirect: 'manual'})
+    assert.equal(opened.status, 303)
+    assert.match(opened.headers.get('location') ?? '', /\/sso-login\?.*user_scoped_resource_token=/)
+  })
+
   it('addons:attach --as adds an alias and its vars', async () => {
     const r = await heroku('addons:attach', 'important-redis', '--as', 'SESSION_STORE', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)

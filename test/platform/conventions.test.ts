@@ -63,13 +63,15 @@ describe('API conventions and the request log', () => {
     const patched = await p.api.patch('apps/shape-app/config-vars', {json: {DATABASE_URL: secret}})
     const requestId = String(patched.headers['request-id'])
     await p.anonymous.get('addons/shape-app/sso-login?id=1&token=t0ps3cret&timestamp=1')
+    await p.anonymous.get('addons/shape-app/dashboard?key=d4shb0ardk3y')
     const vars = (await p.api.get<Record<string, string>>('apps/shape-app/config-vars')).body
     const requestLines = lines.filter((l) => /^[A-Z]+ \//.test(l))
-    assert.equal(requestLines.length, 3)
+    assert.equal(requestLines.length, 4)
     assert.match(requestLines[0], new RegExp(`^PATCH /apps/shape-app/config-vars 200 \\d+\\.\\dms request_id=${requestId}$`))
     assert.match(requestLines[1], /^GET \/addons\/shape-app\/sso-login\?id=1&token=\[redacted\]&timestamp=1 \d{3} /)
+    assert.match(requestLines[2], /^GET \/addons\/shape-app\/dashboard\?key=\[redacted\] \d{3} /)
     const logged = lines.join('\n')
-    for (const value of [secret, 't0ps3cret', vars.REDIS_URL, 'owner-key', provider.manifest.api.password]) {
+    for (const value of [secret, 't0ps3cret', 'd4shb0ardk3y', vars.REDIS_URL, 'owner-key', provider.manifest.api.password]) {
       assert.ok(!logged.includes(value), `the log shows a secret: ${value}`)
     }
   })

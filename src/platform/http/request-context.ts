@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import type {FastifyInstance} from 'fastify'
 
-const SECRET_PARAMS = /([?&](?:token|resource_token|user_scoped_resource_token|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
+const SECRET_PARAMS = /([?&](?:token|resource_token|user_scoped_resource_token|key|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
 
 // Request-Id, the API version check and one log line per request.
 export function registerRequestContext(app: FastifyInstance, log: (line: string) => void): void {

@@ -6,18 +6,19 @@ import {parseRange, rangeHeaders} from './range.js'
 const listHeader = (request: FastifyRequest, name: string) =>
   String(request.headers[name] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
 
-export function addonView(request: FastifyRequest): AddonViewOptions {
+export function addonView(request: FastifyRequest, baseUrl: string): AddonViewOptions {
   const expansion = listHeader(request, 'accept-expansion')
   return {
+    baseUrl,
     expandService: expansion.includes('addon_service'),
     expandPlan: expansion.includes('plan'),
     providerMessages: String(request.headers['x-heroku-legacy-provider-messages'] ?? '').toLowerCase() === 'true',
   }
 }
 
-export function attachmentView(request: FastifyRequest): AttachmentViewOptions {
+export function attachmentView(request: FastifyRequest, baseUrl: string): AttachmentViewOptions {
   const inclusion = listHeader(request, 'accept-inclusion')
-  return {includeConfigVars: inclusion.includes('config_vars'), includeAddonPlan: inclusion.includes('addon:plan')}
+  return {baseUrl, includeConfigVars: inclusion.includes('config_vars'), includeAddonPlan: inclusion.includes('addon:plan')}
 }
 
 export function pageRequest(request: FastifyRequest, fields: string[]): PageRequest {

@@ -38,7 +38,7 @@ interface CreateBody {
 export function addonRoutes(app: FastifyInstance, s: Services): void {
   const {db} = s.ctx.store
   const render = async (request: FastifyRequest, rows: AddonRow[], message?: string | null) => {
-    const out = await addonViews(db, s.catalog, rows, addonView(request))
+    const out = await addonViews(db, s.catalog, rows, addonView(request, s.ctx.baseUrl()))
     if (message !== undefined && out[0]?.provision_message !== undefined) out[0].provision_message = message
     return out
   }

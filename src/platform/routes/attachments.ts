@@ -33,7 +33,7 @@ interface CreateBody {
 
 export function attachmentRoutes(app: FastifyInstance, s: Services): void {
   const {db} = s.ctx.store
-  const render = (request: FastifyRequest, rows: AttachmentRow[]) => attachmentViews(db, s.catalog, rows, attachmentView(request))
+  const render = (request: FastifyRequest, rows: AttachmentRow[]) => attachmentViews(db, s.catalog, rows, attachmentView(request, s.ctx.baseUrl()))
   const one = async (request: FastifyRequest, row: AttachmentRow) => (await render(request, [row]))[0]
 
   app.post<{Body: CreateBody}>('/addon-attachments', {schema: {body: createSchema}}, async (request, reply) => {

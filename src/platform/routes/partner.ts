@@ -64,6 +64,6 @@ export function partnerRoutes(app: FastifyInstance, s: Services): void {
     const {action} = request.params
     if (action !== 'provision' && action !== 'deprovision') throw invalid(`Unknown action ${action}; use provision or deprovision.`)
     const row = action === 'provision' ? await s.partner.provision(request.partnerAddonId) : await s.partner.deprovision(request.partnerAddonId)
-    return reply.code(201).send((await addonViews(s.ctx.store.db, s.catalog, [row], addonView(request)))[0])
+    return reply.code(201).send((await addonViews(s.ctx.store.db, s.catalog, [row], addonView(request, s.ctx.baseUrl())))[0])
   })
 }

@@ -1,21 +1,26 @@
-import type {FastifyInstance} from 'fastify'
+import type {FastifyInstance, FastifyReply} from 'fastify'
 import {actorOf} from '../http/auth.js'
 import {ssoFormPage, ssoRefusedPage} from '../pages/sso-login.js'
-import type {SsoService} from '../services/sso.js'
+import type {SsoLoginPage, SsoService} from '../services/sso.js'
 
-// Single sign-on: the API call that signs a login link, and the page a browser opens with it.
+// Single sign-on: the API call that signs a login link, the page a browser opens with it, and an
+// add-on's web_url (what `heroku addons:open` opens), which leads to a freshly signed link.
 export function ssoRoutes(app: FastifyInstance, sso: SsoService): void {
   app.get<{Params: {app: string; addon: string}}>('/apps/:app/addons/:addon/sso', async (request) =>
     sso.login(actorOf(request), request.params.app, request.params.addon))
 
-  // No bearer token: the signed query is the credential. Nothing here may be cached or leak
-  // through a Referer header, since it carries a live token.
-  app.get<{Params: {addon: string}; Querystring: Record<string, unknown>}>('/addons/:addon/sso-login', {config: {auth: 'none'}}, async (request, reply) => {
-    const page = await sso.loginPage(request.params.addon, request.query ?? {})
-    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
-    if (page.kind === 'redirect') return reply.redirect(page.url, 303)
-    reply.type('text/html; charset=utf-8')
-    if (page.kind === 'refused') return reply.code(page.status).send(ssoRefusedPage(page.reason))
-    return reply.send(ssoFormPage(page.addonName, page.action, page.fields))
-  })
+  // No bearer token on these two: the signed query, or the key in the link, is the credential.
+  app.get<{Params: {addon: string}; Querystring: Record<string, unknown>}>('/addons/:addon/sso-login', {config: {auth: 'none'}}, async (request, reply) =>
+    send(reply, await sso.loginPage(request.params.addon, request.query ?? {})))
+  app.get<{Params: {addon: string}; Querystring: {key?: unknown}}>('/addons/:addon/dashboard', {config: {auth: 'none'}}, async (request, reply) =>
+    send(reply, await sso.dashboard(request.params.addon, request.query?.key)))
+}
+
+// Nothing here may be cached or leak through a Referer header: it carries a live credential.
+function send(reply: FastifyReply, page: SsoLoginPage): FastifyReply {
+  reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+  if (page.kind === 'redirect') return reply.redirect(page.url, 303)
+  reply.type('text/html; charset=utf-8')
+  if (page.kind === 'refused') return reply.code(page.status).send(ssoRefusedPage(page.reason))
+  return reply.send(ssoFormPage(page.addonName, page.action, page.fields))
 }

@@ -4,8 +4,11 @@ import type {Catalog} from '../services/catalog.js'
 import type {Db} from '../store/database.js'
 import type {AddonRow, AttachmentRow} from '../store/schema.js'
 import {addonService, plan} from './catalog.js'
+import {dashboardUrl} from '../services/dashboard-links.js'
 
 export interface AddonViewOptions {
+  // the platform's own address, for web_url
+  baseUrl: string
   // Accept-Expansion: full objects instead of {id, name} stubs
   expandService: boolean
   expandPlan: boolean
@@ -14,6 +17,7 @@ export interface AddonViewOptions {
 }
 
 export interface AttachmentViewOptions {
+  baseUrl: string
   includeConfigVars: boolean
   includeAddonPlan: boolean
 }
@@ -54,7 +58,7 @@ export async function addons(db: Db, catalog: Catalog, rows: AddonRow[], options
       config_vars: configVars,
       state: row.state === 'pending' ? 'provisioning' : row.state,
       provider_id: row.provider_id,
-      web_url: null,
+      web_url: dashboardUrl(options.baseUrl, row.id, service.manifest.api.sso_salt),
       actions: [],
       created_at: row.created_at,
       updated_at: row.updated_at,
@@ -81,7 +85,7 @@ export async function attachments(db: Db, catalog: Catalog, rows: AttachmentRow[
       addon: {id: addon.id, name: addon.name, app: {id: addon.app_id, name: names.get(addon.app_id) ?? ''}},
       app: {id: row.app_id, name: names.get(row.app_id) ?? ''},
       namespace: row.namespace,
-      web_url: null,
+      web_url: dashboardUrl(options.baseUrl, addon.id, service.manifest.api.sso_salt),
       log_input_url: null,
       created_at: row.created_at,
       updated_at: row.updated_at,

@@ -49,6 +49,9 @@ export async function apps(db: Db, catalog: Catalog, rows: AppRow[]): Promise<Ap
       // domain so they can never lead to somebody else's real app
       web_url: `http://${row.name}.localhost/`, git_url: `http://git.localhost/${row.name}.git`,
       maintenance: row.maintenance === 1, released_at: row.released_at, created_at: row.created_at, updated_at: row.updated_at,
+      acm: false, archived_at: null, buildpack_provided_description: null, internal_routing: null,
+      // nothing is ever pushed here: an empty repository (the heroku CLI prints it as a size, 0 B) and no slug
+      repo_size: 0, slug_size: null,
     }
   })
 }

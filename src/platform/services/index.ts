@@ -16,6 +16,7 @@ import {Provisioning} from './provisioning.js'
 import {ReleasesService} from './releases.js'
 import {Resolver} from './resolve.js'
 import {SpacesService} from './spaces.js'
+import {SsoService} from './sso.js'
 
 export interface Services {
   ctx: ServiceContext
@@ -32,6 +33,7 @@ export interface Services {
   partner: PartnerActions
   provisioning: Provisioning
   deletions: ProviderDeletions
+  sso: SsoService
 }
 
 export interface ServicesOptions {
@@ -53,13 +55,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const deprovisioning = new Deprovisioning(ctx, partnerAuth)
   const resolver = new Resolver(ctx)
   const spaces = new SpacesService(options.store.db, catalog)
+  const addons = new AddonsService(ctx, accounts, provisioning, deprovisioning, new AddonUpdates(ctx), resolver)
   return {
     ctx,
     catalog,
     accounts,
     spaces,
     apps: new AppsService(ctx, spaces, (actor, app) => deprovisioning.destroyOwned(actor, app)),
-    addons: new AddonsService(ctx, accounts, provisioning, deprovisioning, new AddonUpdates(ctx), resolver),
+    addons,
     attachments: new AttachmentsService(ctx),
     configVars: new ConfigVarsService(ctx),
     releases: new ReleasesService(options.store.db),
@@ -68,5 +71,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
     partner: new PartnerActions(ctx, partnerAuth),
     provisioning,
     deletions,
+    sso: new SsoService(ctx, addons),
   }
 }

@@ -1,6 +1,7 @@
 import type {SsoLogin} from '../../lib/api/types.js'
 import {ssoToken, userScopedSsoToken, verifySsoToken} from '../../providers/kit/sso-token.js'
 import {providerSsoTarget} from '../provider-client/urls.js'
+import {dashboardKeyMatches} from './dashboard-links.js'
 import type {AddonsService} from './addons.js'
 import type {Actor, ServiceContext} from './context.js'
 import {invalid} from './errors.js'
@@ -72,7 +73,23 @@ export class SsoService {
     }
   }
 
-  // `query` is the login page's query string as parsed, untrusted: only the two tokens vouch for it.
+  // An add-on's web_url opened in a browser: a fresh login link for the add-on's owner, or a refusal.
+  async dashboard(addonId: string, key: unknown): Promise<SsoLoginPage> {
+    const addon = await this.ctx.store.db.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirst()
+    if (!addon || addon.state === 'deprovisioned') return refused(404, 'This add-on does not exist (any more).')
+    const salt = this.ctx.catalog.service(addon.service_id).manifest.api.sso_salt
+    if (!salt) return refused(404, 'This add-on has no dashboard to sign in to.')
+    if (!dashboardKeyMatches(addon.id, salt, key)) return refused(403, 'This dashboard link is not valid: open the add-on again.')
+    const owner = await this.ctx.store.db.selectFrom('apps')
+      .innerJoin('accounts', 'accounts.id', 'apps.owner_id')
+      .selectAll('accounts')
+      .where('apps.id', '=', addon.app_id)
+      .executeTakeFirstOrThrow()
+    const login = await this.login(owner, addon.app_id, addon.id)
+    return {kind: 'redirect', url: `${login.action}?${new URLSearchParams(login.params)}`}
+  }
+
+  // `query` is the login page's query string as parsed, untrusted: only the tokens vouch for it.
   async loginPage(addonId: string, query: Record<string, unknown>): Promise<SsoLoginPage> {
     const addon = await this.ctx.store.db.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirst()
     if (!addon || addon.state === 'deprovisioned') return refused(404, 'This add-on does not exist (any more).')

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {createHash} from 'node:crypto'
+import {createHash, createHmac} from 'node:crypto'
 import {after, before, describe, test} from 'node:test'
 import {SsoService, type SsoLoginPage} from '../../../src/platform/services/sso.js'
 import {startTestProvider, type TestProvider} from '../../fixtures/providers/test-provider.js'
@@ -127,6 +127,42 @@ describe('SsoService', () => {
     const forged = await fetch(url.replace(`token=${params.token}`, `token=${'0'.repeat(40)}`))
     assert.equal(forged.status, 403)
     assert.match(await forged.text(), /Single sign-on refused[\s\S]*The single sign-on token is not valid\./)
+  })
+
+  test("an add-on's web_url opens a fresh login for its owner; a wrong key or a gone add-on is refused", async () => {
+    const view = await f.p.api.get<{web_url: string}>('apps/example-app/addons/important-redis')
+    const webUrl = view.body.web_url
+    assert.equal(webUrl, `${f.p.url}/addons/${f.addonId}/dashboard?key=${createHmac('sha256', 'salt').update(`addonkit dashboard link:${f.addonId}`).digest('hex')}`)
+    const attachments = await f.p.api.get<{web_url: string}[]>('apps/example-app/addon-attachments')
+    assert.equal(attachments.body[0].web_url, webUrl)
+
+    const key = new URL(webUrl).searchParams.get('key')
+    const page = await f.sso().dashboard(f.addonId, key)
+    assert.equal(page.kind, 'redirect')
+    const link = new URL((page as Extract<SsoLoginPage, {kind: 'redirect'}>).url)
+    assert.equal(`${link.origin}${link.pathname}`, `${f.p.url}/addons/${f.addonId}/sso-login`)
+    assert.equal(link.searchParams.get('email'), OWNER.email)
+    const login = await f.sso().loginPage(f.addonId, Object.fromEntries(link.searchParams))
+    assert.equal(login.kind, 'post')
+
+    const badKey = {kind: 'refused', status: 403, reason: 'This dashboard link is not valid: open the add-on again.'}
+    assert.deepEqual(await f.sso().dashboard(f.addonId, key!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))), badKey)
+    assert.deepEqual(await f.sso().dashboard(f.addonId, undefined), badKey)
+    assert.deepEqual(await f.sso().dashboard('no-such-addon', key), {kind: 'refused', status: 404, reason: 'This add-on does not exist (any more).'})
+  })
+
+  test('the web_url route needs no bearer token, redirects to the login page and is never cached', async () => {
+    const {body} = await f.p.api.get<{web_url: string}>('apps/example-app/addons/important-redis')
+    const first = await fetch(body.web_url, {redirect: 'manual'})
+    assert.equal(first.status, 303)
+    assert.equal(first.headers.get('cache-control'), 'no-store')
+    const location = first.headers.get('location')!
+    assert.ok(location.startsWith(`${f.p.url}/addons/${f.addonId}/sso-login?`))
+    const form = await fetch(location)
+    assert.equal(form.status, 200)
+    assert.ok((await form.text()).includes(`action="${f.provider.url}/sso"`))
+    const forged = await fetch(body.web_url.replace(/key=[0-9a-f]+/, `key=${'0'.repeat(64)}`))
+    assert.equal(forged.status, 403)
   })
 
   test('field values are HTML-escaped in the form', async () => {
