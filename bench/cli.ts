@@ -118,8 +118,8 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
   delete env.DEBUG
   delete env.NODE_OPTIONS
   try {
-    const [node, version, addons, config] = await measureAll(
-      [['-e', '0'], [BIN, '--version'], [BIN, 'addons', '--app', APP], [BIN, 'config', '--app', APP]],
+    const [node, version, addons, addonsJson, config] = await measureAll(
+      [['-e', '0'], [BIN, '--version'], [BIN, 'addons', '--app', APP], [BIN, 'addons', '--app', APP, '--json'], [BIN, 'config', '--app', APP]],
       env,
       runs,
     )
@@ -159,6 +159,12 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
         target: `${ADDONS * 2} (resources + attachments)`,
         ok: listed === ADDONS * 2,
       },
+      {
+        metric: `addonkit addons --json (${ADDONS} add-ons): wall`,
+        measured: failure(addonsJson) ?? `${seconds(addonsJson.wallMs)} (${(addonsJson.wallMs / node.wallMs).toFixed(2)}x node)`,
+        target: 'informative',
+      },
+      {metric: `addonkit addons --json (${ADDONS} add-ons): peak RSS`, measured: mb(addonsJson.rssMb), target: 'informative'},
       {
         metric: 'addonkit config: wall',
         measured: failure(config) ?? `${seconds(config.wallMs)} (${(config.wallMs / node.wallMs).toFixed(2)}x node)`,
