@@ -30,6 +30,8 @@ export interface PlatformOptions {
   retryBackoffMs?: number
   deletionRetryBaseMs?: number
   deletionIntervalMs?: number
+  // how long an asynchronous provision may take before it counts as failed (default: Heroku's 12 h)
+  asyncProvisioningDeadlineMs?: number
   log?: (line: string) => void
 }
 
@@ -54,7 +56,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   const provider = new ProviderClient({timeoutMs: options.providerTimeoutMs, deprovisionAttempts: options.deprovisionAttempts, retryBackoffMs: options.retryBackoffMs})
   let services: Services
   try {
-    services = await createServices({store, provider, baseUrl: () => url, log, deletionRetryBaseMs: options.deletionRetryBaseMs})
+    services = await createServices({store, provider, baseUrl: () => url, log, deletionRetryBaseMs: options.deletionRetryBaseMs, asyncProvisioningDeadlineMs: options.asyncProvisioningDeadlineMs})
   } catch (error) {
     await store.close()
     throw error
@@ -73,6 +75,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   }
 
   const close = async () => {
+    await services.deadline.stop()
     await services.deletions.stop()
     await builtin?.close().catch((error) => log(`closing built-in providers: ${(error as Error).message}`))
     await app.close()
@@ -90,6 +93,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const interrupted = await services.provisioning.cleanUpInterrupted()
     if (interrupted > 0) log(`cleaned up ${interrupted} add-on(s) left mid-provision by the previous run`)
     services.deletions.start(options.deletionIntervalMs)
+    services.deadline.start()
     if (options.writeState !== false) await writeState(dir, {url, api_key: account.api_key, email: account.email, pid: process.pid})
   } catch (error) {
     await close()

@@ -13,6 +13,7 @@ import {PartnerActions} from './partner-actions.js'
 import {PartnerAuth} from './partner-auth.js'
 import {ProviderDeletions} from './provider-deletions.js'
 import {Provisioning} from './provisioning.js'
+import {ProvisioningDeadline} from './provisioning-deadline.js'
 import {ReleasesService} from './releases.js'
 import {Resolver} from './resolve.js'
 import {SpacesService} from './spaces.js'
@@ -32,6 +33,7 @@ export interface Services {
   partnerAuth: PartnerAuth
   partner: PartnerActions
   provisioning: Provisioning
+  deadline: ProvisioningDeadline
   deletions: ProviderDeletions
   sso: SsoService
 }
@@ -42,6 +44,8 @@ export interface ServicesOptions {
   baseUrl(): string
   log(line: string): void
   deletionRetryBaseMs?: number
+  // how long an asynchronous provision may take (Heroku: 12 hours)
+  asyncProvisioningDeadlineMs?: number
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -70,6 +74,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     partnerAuth,
     partner: new PartnerActions(ctx, partnerAuth),
     provisioning,
+    deadline: new ProvisioningDeadline(ctx, partnerAuth, deletions, options.asyncProvisioningDeadlineMs),
     deletions,
     sso: new SsoService(ctx, addons),
   }
