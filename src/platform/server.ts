@@ -1,3 +1,4 @@
+import etag from '@fastify/etag'
 import Fastify, {type FastifyInstance} from 'fastify'
 import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
@@ -29,6 +30,8 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   registerErrorHandling(app, log)
   registerAuth(app, services.accounts, services.partnerAuth)
   registerRateLimit(app, rateLimit)
+  // ETag on every answer, and 304 with no body when If-None-Match still matches, as the Platform API does
+  app.register(etag)
 
   accountRoutes(app, services)
   appRoutes(app, services)

@@ -29,6 +29,21 @@ describe('API conventions and the request log', () => {
     assert.match(String(anonymous.headers['request-id']), /^[0-9a-f-]{36}$/)
   })
 
+  test('ETag on answers; If-None-Match still matching gets 304 with no body, a change a new ETag', async () => {
+    await p.api.post('apps', {json: {name: 'etag-app'}})
+    const first = await p.api.get('apps/etag-app/config-vars')
+    const tag = String(first.headers.etag)
+    assert.match(tag, /^"[^"]+"$/)
+    const unchanged = await p.api.get('apps/etag-app/config-vars', {headers: {'if-none-match': tag}})
+    assert.equal(unchanged.statusCode, 304)
+    assert.equal(unchanged.body, '')
+    await p.api.patch('apps/etag-app/config-vars', {json: {COLOR: 'blue'}})
+    const changed = await p.api.get<Record<string, string>>('apps/etag-app/config-vars', {headers: {'if-none-match': tag}})
+    assert.equal(changed.statusCode, 200)
+    assert.deepEqual(changed.body, {COLOR: 'blue'})
+    assert.notEqual(changed.headers.etag, tag)
+  })
+
   test('{name} and {id} objects are accepted wherever a name is', async () => {
     const region = (await p.api.get<any[]>('regions')).body.find((r) => r.name === 'eu')
     const app = await p.api.post<any>('apps', {json: {name: 'shape-app', region: {id: region.id}}})
