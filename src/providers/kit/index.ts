@@ -1,6 +1,6 @@
 // What a provider author imports.
 export {providerKit} from './provider-kit.js'
-export type {ProviderKitOptions, ProvisionRequest, ProvisionResult, PlanChangeResult} from './kit-options.js'
+export type {AsyncProvisionResult, ProviderKitOptions, ProvisionRequest, ProvisionResult, PlanChangeResult} from './kit-options.js'
 export {ProviderError, unavailable, unprocessable} from './errors.js'
 export {MemoryResourceStore} from './resource-store.js'
 export type {ProviderResource, ResourceStore} from './resource-store.js'

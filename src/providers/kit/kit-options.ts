@@ -19,6 +19,16 @@ export interface ProvisionResult<Data> {
   data?: Data
 }
 
+// For a resource that takes a while: the kit answers 202 with `message` at once, then runs `later`
+// and hands its config to the platform through the partner API (or tells it the provision failed,
+// when `later` throws). Without an oauth_grant and callback_url to do that with, the kit waits for
+// `later` and answers as for a quick resource.
+export interface AsyncProvisionResult<Data> {
+  later(): Promise<ProvisionResult<Data>>
+  message?: string
+  data?: Data
+}
+
 export interface PlanChangeResult<Data> {
   config?: Record<string, string>
   message?: string
@@ -31,7 +41,7 @@ export interface ProviderKitOptions<Data = Record<string, unknown>> {
   // Defaults to memory: resources are forgotten when the process ends.
   store?: ResourceStore<Data>
   // Create the resource. Called once per uuid, however often the platform repeats the request.
-  provision(request: ProvisionRequest): Promise<ProvisionResult<Data>>
+  provision(request: ProvisionRequest): Promise<ProvisionResult<Data> | AsyncProvisionResult<Data>>
   // Move the resource to `plan` (checked against the manifest). Refuse with a 422 to keep the old plan.
   planChange(resource: ProviderResource<Data>, plan: string): Promise<PlanChangeResult<Data>>
   // Destroy the resource and its data. The kit forgets it only when this resolves.

@@ -16,6 +16,8 @@ import {ssoRoutes} from './sso-routes.js'
  *   `PUT /heroku/resources/:id` (plan change), `DELETE /heroku/resources/:id` (204; 410 when unknown),
  *   all behind Basic auth `manifest.id : manifest.api.password`, checked before anything else;
  * - 422 `{message}` for a plan or region the manifest does not offer;
+ * - a slow resource: `provision` returns `{later}`, the kit answers 202 and reports the result to the
+ *   platform through the partner API (config, then actions/provision; actions/deprovision on failure);
  * - when the manifest has `api.sso_salt`: `POST|GET /sso/login` (sha1 token, 5-minute window) and a
  *   minimal `GET /dashboard` behind a signed HttpOnly session cookie.
  * Every error answer is `{message}`; handlers refuse with `throw new ProviderError(status, message)`.

@@ -1,7 +1,8 @@
 import type {FastifyInstance} from 'fastify'
 import {credentialsMatch} from './basic-auth.js'
 import {ProviderError} from './errors.js'
-import type {ProviderKitOptions, ProvisionRequest} from './kit-options.js'
+import type {ProviderKitOptions, ProvisionRequest, ProvisionResult} from './kit-options.js'
+import {type OAuthGrant, PlatformCallback} from './platform-callback.js'
 import {checkRegion, findPlan} from './plans.js'
 import type {ProviderResource, ResourceStore} from './resource-store.js'
 
@@ -47,26 +48,61 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
   async function create(request: ProvisionRequest): Promise<Resource<Data>> {
     const plan = findPlan(manifest, request.plan)!.name
     checkRegion(manifest, request.region)
-    const result = await kit.provision({...request, plan})
-    const undeclared = Object.keys(result.config).filter((k) => !manifest.api.config_vars.includes(k))
-    if (undeclared.length > 0) app.log.warn(`${manifest.id}: config vars ${undeclared.join(', ')} are not declared in the manifest`)
+    const answer = await kit.provision({...request, plan})
+    const callback = 'later' in answer ? platformCallback(request) : undefined
+    const result = 'later' in answer && !callback ? await answer.later() : answer
     const now = new Date().toISOString()
     const resource: Resource<Data> = {
       id: request.uuid,
       name: request.name,
       plan,
       region: request.region,
-      config: result.config,
+      config: 'config' in result ? checkedConfig(result.config) : {},
       data: result.data ?? ({} as Data),
-      provision_message: result.message,
+      provision_message: result.message ?? answer.message,
       created_at: now,
       updated_at: now,
+      ...(callback ? {provisioning: true} : {}),
     }
     await store.put(resource)
+    if (callback && 'later' in answer) void finishLater(resource, answer.later, callback)
     return resource
   }
 
-  app.post<{Body: ProvisionRequest}>('/heroku/resources', {schema: {body: provisionBody}}, async (request) => {
+  function checkedConfig(config: Record<string, string>): Record<string, string> {
+    const undeclared = Object.keys(config).filter((k) => !manifest.api.config_vars.includes(k))
+    if (undeclared.length > 0) app.log.warn(`${manifest.id}: config vars ${undeclared.join(', ')} are not declared in the manifest`)
+    return config
+  }
+
+  function platformCallback(request: ProvisionRequest): PlatformCallback | undefined {
+    const grant = request.oauth_grant as OAuthGrant | undefined
+    if (typeof request.callback_url !== 'string' || typeof grant?.code !== 'string') return undefined
+    return new PlatformCallback(request.callback_url, grant, manifest.api.password)
+  }
+
+  // The rest of an asynchronous provision, after the 202: build the resource, then tell the platform.
+  // A resource deprovisioned meanwhile is not revived; a failed build is cleaned up and reported.
+  async function finishLater(resource: Resource<Data>, later: () => Promise<ProvisionResult<Data>>, callback: PlatformCallback): Promise<void> {
+    try {
+      const built = await later()
+      const current = await store.get(resource.id)
+      if (!current) return
+      const config = checkedConfig(built.config)
+      await store.put({...current, config, data: built.data ?? current.data, provisioning: false, updated_at: new Date().toISOString()})
+      await callback.provisioned(config)
+    } catch (error) {
+      app.log.error({err: error}, `${manifest.id}: provisioning ${resource.id} failed`)
+      const current = await store.get(resource.id)
+      if (current?.provisioning) {
+        await kit.deprovision(current).catch(() => undefined)
+        await store.delete(resource.id)
+        await callback.failed().catch((failure) => app.log.error({err: failure}, `${manifest.id}: could not report the failed provision of ${resource.id}`))
+      }
+    }
+  }
+
+  app.post<{Body: ProvisionRequest}>('/heroku/resources', {schema: {body: provisionBody}}, async (request, reply) => {
     const {uuid} = request.body
     let resource = (await store.get(uuid)) as Resource<Data> | undefined
     if (!resource) {
@@ -78,7 +114,9 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
       resource = await pending
     }
     // the message is the provider author's to give: the platform shows it to the user as it is
-    return {id: resource.id, config: resource.config, ...(resource.provision_message ? {message: resource.provision_message} : {})}
+    const message = resource.provision_message ? {message: resource.provision_message} : {}
+    if (resource.provisioning) return reply.code(202).send({id: resource.id, ...message})
+    return {id: resource.id, config: resource.config, ...message}
   })
 
   app.put<{Params: {id: string}; Body: {plan: string}}>('/heroku/resources/:id', {schema: {body: planChangeBody}}, async (request) => {

@@ -8,6 +8,8 @@ export interface ProviderResource<Data = Record<string, unknown>> {
   config: Record<string, string>
   // Provider-private state (ports, generated names...). Never sent to the platform.
   data: Data
+  // set while an asynchronous provision is still building the resource
+  provisioning?: boolean
   created_at: string
   updated_at: string
 }
