@@ -27,6 +27,7 @@ export default class ProviderTest extends BaseCommand {
     region: Flags.string({char: 'r', description: 'region to provision in: a manifest name (us, eu...) or a platform region (amazon-web-services::us-east-1)'}),
     production: Flags.boolean({description: "use the manifest's production URLs instead of the test ones"}),
     json: Flags.boolean({description: 'print {checks: [{name, ok, reason?}], ok} as JSON, for CI'}),
+    'async-timeout': Flags.integer({description: 'seconds an asynchronous (202) provision may take to finish through the partner API', default: 60, min: 1}),
   }
 
   async run(): Promise<void> {
@@ -39,6 +40,7 @@ export default class ProviderTest extends BaseCommand {
       plan: flags.plan,
       region: flags.region,
       options,
+      asyncTimeoutMs: flags['async-timeout'] * 1000,
       write: flags.json ? () => {} : (line) => this.log(line),
     })
     if (flags.json) this.log(JSON.stringify(report.toJson(), null, 2))

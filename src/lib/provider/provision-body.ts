@@ -4,18 +4,25 @@ import type {ProvisionBody} from '../../providers/kit/protocol.js'
 
 export type {ProvisionBody}
 
-// The v3 provision request. The platform URLs use the reserved .invalid domain: the checker plays
-// the platform but serves no platform API, and a provider calling back learns so at once.
-export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string}): ProvisionBody {
+// Where the provision request sends an asynchronous provider back to: the checker's stand-in for
+// the platform's partner API (partner-api-stand-in.ts).
+export interface CallbackTarget {
+  callbackUrl(uuid: string): string
+  grant(uuid: string, now: number): ProvisionBody['oauth_grant']
+}
+
+// The v3 provision request. Without a callback target the platform URLs use the reserved .invalid
+// domain, so a provider calling back learns at once that nobody answers there.
+export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string; platform?: CallbackTarget}): ProvisionBody {
   const uuid = fields.uuid ?? randomUUID()
   return {
     uuid,
     name: `${fields.addonId}-check-${randomBytes(3).toString('hex')}`,
     plan: fields.plan,
     region: fields.region,
-    callback_url: `https://platform.addonkit.invalid/addons/${uuid}`,
+    callback_url: fields.platform?.callbackUrl(uuid) ?? `https://platform.addonkit.invalid/addons/${uuid}`,
     // grants expire about five minutes after the request
-    oauth_grant: {code: randomUUID(), type: 'authorization_code', expires_at: new Date(fields.now + 5 * 60_000).toISOString()},
+    oauth_grant: fields.platform?.grant(uuid, fields.now) ?? {code: randomUUID(), type: 'authorization_code', expires_at: new Date(fields.now + 5 * 60_000).toISOString()},
     options: fields.options,
     log_input_url: `https://token:t.${randomUUID()}@logs.addonkit.invalid/logs`,
   }

@@ -58,3 +58,19 @@ describe('provider:run', () => {
     assert.match(stderr, /^Error: /)
   })
 })
+
+describe('provider:run with an asynchronous provider', () => {
+  let provider: TestProvider
+  before(async () => {
+    provider = await startTestProvider({async: true})
+  })
+  after(() => provider.close())
+
+  it('waits for the config the provider sets through the partner API and gives it to the command', async () => {
+    const script = `process.exit(process.env.MYADDON_URL?.startsWith(${JSON.stringify(`${provider.url}/resources/`)}) ? 0 : 3)`
+    const {stdout, exitCode} = await runCli(['provider:run', '--manifest', await provider.writeManifest(), '--', 'node', '-e', script])
+    assert.equal(exitCode, 0, stdout)
+    assert.match(stdout, /^Starting node -e .* with MYADDON_URL, MYADDON_POOL_SIZE\.\.\.$/m)
+    assert.equal(provider.resources.size, 0)
+  })
+})

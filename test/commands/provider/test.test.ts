@@ -119,19 +119,40 @@ describe('provider:test against a provider that does everything right', () => {
   })
 })
 
-describe('provider:test tells async from sync provisioning', () => {
-  let provider: TestProvider
-  before(async () => {
-    provider = await startTestProvider({async: true})
+describe('provider:test tells async from sync provisioning and plays the platform for a 202', () => {
+  const asyncChecks = [
+    'async: the grant is exchanged for a token',
+    'async: provisioning ends with actions/provision',
+    'async config is an object',
+    'async config vars are declared in the manifest',
+    'async config values are strings',
+    'async *_URL config vars are URLs with a host',
+  ]
+  const providers: TestProvider[] = []
+  after(async () => {
+    for (const provider of providers) await provider.close()
   })
-  after(() => provider.close())
 
-  it('a 202 passes and is reported as asynchronous', async () => {
+  it('a 202 passes, and the provider finishing through the partner API passes the async checks', async () => {
+    const provider = await startTestProvider({async: true})
+    providers.push(provider)
     const {stdout, exitCode} = await runCli(['provider:test', 'all', '--manifest', await provider.writeManifest()])
     assert.equal(exitCode, 0, stdout)
     assert.match(stdout, /Check provision response is 200, 201 or 202 \.\.\. \[PASS\]\n {4}202: provisioning asynchronously/)
-    assert.ok(!checkLines(stdout).some((l) => l.name === 'config is an object'), 'no config to check in a 202')
+    assert.match(stdout, /Testing the partner API at http:\/\/127\.0\.0\.1:\d+ \(finishing the 202\)/)
+    const lines = checkLines(stdout)
+    assert.ok(!lines.some((l) => l.name === 'config is an object'), 'no config to check in a 202')
+    for (const name of asyncChecks) assert.ok(lines.some((l) => l.name === name && l.ok), `${name} passed`)
     assert.equal(provider.resources.size, 0)
+  })
+
+  it('a provider that never finishes fails the async check after --async-timeout', async () => {
+    const provider = await startTestProvider({async: true, asyncFinishes: false})
+    providers.push(provider)
+    const {stdout, exitCode} = await runCli(['provider:test', 'provision', '--async-timeout', '1', '--manifest', await provider.writeManifest()])
+    assert.equal(exitCode, 1)
+    assert.deepEqual(failed(checkLines(stdout)), ['async: the grant is exchanged for a token', 'async: provisioning ends with actions/provision'])
+    assert.match(stdout, /neither actions\/provision nor actions\/deprovision within 1 s/)
   })
 })
 

@@ -12,6 +12,8 @@ export interface ConformanceContext {
   // checking the production URLs: localhost config URLs are then refused
   production: boolean
   timeoutMs: number
+  // how long an asynchronous provision may take to be finished through the partner API
+  asyncTimeoutMs: number
   now: () => number
   // every resource id a provision answered with, so the checker removes what it created
   created: Set<string>

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {pathOf} from '../endpoints.js'
 import {answerMessage, type ProviderAnswer} from '../provider-http.js'
+import {type PartnerApiStandIn, startPartnerApiStandIn} from '../partner-api-stand-in.js'
 import {provisionBody, type ProvisionBody} from '../provision-body.js'
 import {unservedPlatformRegion} from '../regions.js'
 import {checkConfig, type ConfigVars} from './config-checks.js'
@@ -25,13 +26,23 @@ export interface ProvisionOutcome {
 /**
  * POST {base_url}: the provision answer (sync 200/201 or async 202), its JSON, id and config; wrong
  * credentials; a repeat with the same uuid; refusals (422 + message) of a plan and a region the
- * manifest does not offer. Every resource the provider creates along the way lands in `created`.
+ * manifest does not offer; after a 202, how the provider finishes through the partner API. Every
+ * resource the provider creates along the way lands in `created`.
  */
 export async function checkProvision(context: ConformanceContext, settings: ProvisionRequestSettings): Promise<ProvisionOutcome> {
+  const platform = await startPartnerApiStandIn(context.manifest.api.password)
+  try {
+    return await checkProvisionCalls(context, settings, platform)
+  } finally {
+    await platform.close()
+  }
+}
+
+async function checkProvisionCalls(context: ConformanceContext, settings: ProvisionRequestSettings, platform: PartnerApiStandIn): Promise<ProvisionOutcome> {
   const {manifest, report} = context
   const url = context.endpoints.resourcesUrl
   report.group(`POST ${pathOf(url)}`)
-  const body = provisionBody({addonId: manifest.id, ...settings, now: context.now()})
+  const body = provisionBody({addonId: manifest.id, ...settings, now: context.now(), platform})
   const outcome: ProvisionOutcome = {uuid: body.uuid, config: {}, async: false, answered: false}
   const provision = (request: ProvisionBody, credentials = goodCredentials(manifest)) =>
     call(context, {method: 'POST', url, credentials, body: request}).then((answer) => remember(context, answer))
@@ -76,8 +87,29 @@ export async function checkProvision(context: ConformanceContext, settings: Prov
     }
   }
 
-  await checkRefusals(context, settings, provision)
+  await checkRefusals(context, settings, provision, platform)
+  if (outcome.async && outcome.id !== undefined) outcome.config = await checkAsyncCompletion(context, platform, body.uuid)
   return outcome
+}
+
+/**
+ * After a 202 the provider finishes through the platform: it exchanges the provision's grant for a
+ * token, PATCHes the config and calls actions/provision (or actions/deprovision when it gave up).
+ * The checker's stand-in for the partner API records all of it; the config gets the usual checks.
+ */
+async function checkAsyncCompletion(context: ConformanceContext, platform: PartnerApiStandIn, uuid: string): Promise<ConfigVars> {
+  context.report.group(`the partner API at ${platform.url} (finishing the 202)`)
+  const seconds = Math.round(context.asyncTimeoutMs / 1000)
+  const calls = await platform.settled(uuid, context.asyncTimeoutMs)
+  await check(context, 'async: the grant is exchanged for a token', async () =>
+    calls.exchanged ? undefined : (calls.problems[0] ?? `no grant exchange at ${platform.url}/oauth/token within ${seconds} s`))
+  if (calls.problems.length > 0) context.report.verdict('async: partner API calls are authorized', calls.problems.join('; '))
+  const finished = await check(context, 'async: provisioning ends with actions/provision', async () => {
+    if (calls.outcome === 'provisioned') return undefined
+    if (calls.outcome === 'deprovisioned') return 'the provider gave up: it called actions/deprovision'
+    return `neither actions/provision nor actions/deprovision within ${seconds} s`
+  })
+  return finished ? checkConfig(context, 'async ', {config: calls.config}) : {}
 }
 
 // 422 with a message for what the manifest does not offer; a provider saying yes has created something.
@@ -85,6 +117,7 @@ async function checkRefusals(
   context: ConformanceContext,
   settings: ProvisionRequestSettings,
   provision: (request: ProvisionBody) => Promise<ProviderAnswer>,
+  platform: PartnerApiStandIn,
 ): Promise<void> {
   const {manifest} = context
   const refusals: ProviderAnswer[] = []
@@ -98,10 +131,10 @@ async function checkRefusals(
   // a manifest without plans accepts any plan name, as kensa's `test` plan did
   if ((manifest.plans ?? []).length > 0) {
     const plan = `no-such-plan-${randomBytes(3).toString('hex')}`
-    await refused('unknown plan gets 422', provisionBody({addonId: manifest.id, ...settings, plan, now}))
+    await refused('unknown plan gets 422', provisionBody({addonId: manifest.id, ...settings, plan, now, platform}))
   }
   const region = unservedPlatformRegion(manifest.api.regions)
-  if (region !== undefined) await refused('unknown region gets 422', provisionBody({addonId: manifest.id, ...settings, region, now}))
+  if (region !== undefined) await refused('unknown region gets 422', provisionBody({addonId: manifest.id, ...settings, region, now, platform}))
   else context.report.info('  (the manifest serves every region: no region to refuse)')
   if (refusals.length > 0) {
     const silent = refusals.filter((answer) => answerMessage(answer) === undefined)

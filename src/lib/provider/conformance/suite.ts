@@ -27,6 +27,7 @@ export interface ConformanceSettings {
   options: Record<string, string>
   write: LineWriter
   timeoutMs?: number
+  asyncTimeoutMs?: number
   now?: () => number
 }
 
@@ -38,6 +39,8 @@ export interface ConformanceRun {
 
 // The platform gives up on a provider after about 30 seconds.
 const defaultTimeoutMs = 30_000
+// Heroku allows an asynchronous provision 12 hours; a check waits one minute unless told otherwise.
+export const defaultAsyncTimeoutMs = 60_000
 
 /** What `provider:test` runs: the manifest check, then the chosen group(s) against the provider. */
 export async function runConformance(target: ConformanceTarget, settings: ConformanceSettings): Promise<ConformanceRun> {
@@ -85,6 +88,7 @@ export function prepare(settings: ConformanceSettings): {report: CheckReport; co
     report,
     production: settings.production,
     timeoutMs: settings.timeoutMs ?? defaultTimeoutMs,
+    asyncTimeoutMs: settings.asyncTimeoutMs ?? defaultAsyncTimeoutMs,
     now: settings.now ?? Date.now,
     created: new Set(),
   }
