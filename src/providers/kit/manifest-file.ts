@@ -2,6 +2,8 @@ import {readFile} from 'node:fs/promises'
 import {findManifestProblems, type ManifestRules, validateManifest} from './manifest-problems.js'
 import type {ProviderManifest} from './manifest-types.js'
 
+const READ_FAILURES: Record<string, string> = {ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied'}
+
 // The manifest as written, not yet checked: an unreadable or non-JSON file is a one-line error.
 export async function readManifestFile(path: string): Promise<unknown> {
   let text: string
@@ -9,7 +11,7 @@ export async function readManifestFile(path: string): Promise<unknown> {
     text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new Error(`cannot read manifest ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`)
+    throw new Error(`cannot read manifest ${path}: ${(code && READ_FAILURES[code]) ?? code ?? String(error)}`)
   }
   try {
     return JSON.parse(text) as unknown

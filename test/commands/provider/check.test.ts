@@ -91,5 +91,8 @@ describe('provider:check', () => {
     const missing = await runCli(['provider:check', '--manifest', join(dir, 'nope.json')])
     assert.equal(missing.exitCode, 1)
     assert.equal(missing.stderr, `Error: cannot read manifest ${join(dir, 'nope.json')}: no such file\n`)
+    const directory = await runCli(['provider:check', '--manifest', dir])
+    assert.equal(directory.exitCode, 1)
+    assert.equal(directory.stderr, `Error: cannot read manifest ${dir}: it is a directory\n`)
   })
 })
