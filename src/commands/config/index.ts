@@ -11,7 +11,7 @@ export default class Config extends BaseCommand {
   static examples = ['<%= config.bin %> <%= command.id %> --app example-app', '<%= config.bin %> <%= command.id %> --app example-app --shell']
   static flags = {
     app: appFlag,
-    shell: Flags.boolean({char: 's', description: 'output config vars in shell format'}),
+    shell: Flags.boolean({char: 's', description: 'output config vars in shell format', exclusive: ['json']}),
   }
 
   async run(): Promise<ConfigVars> {

@@ -31,6 +31,9 @@ describe('config', () => {
     const json = await runCli(['config', '-a', 'example-app', '--json'])
     assert.deepEqual(JSON.parse(json.stdout), {A: 'x y', B: 'plain'})
     scope.done()
+    const both = await runCli(['config', '-a', 'example-app', '--shell', '--json'])
+    assert.equal(both.exitCode, 2)
+    assert.equal(both.stderr, 'Error: --json=true cannot also be provided when using --shell\n')
   })
 
   it('config:get prints one value', async () => {
