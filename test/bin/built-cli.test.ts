@@ -60,7 +60,7 @@ describe('built bin/run.js', () => {
   it('config --help shows flags and examples with the addonkit bin', async () => {
     const {stdout, code} = await addonkit('config', '--help')
     assert.equal(code, 0)
-    assert.match(stdout, /^ {2}\$ addonkit config -a <value> \[--json\] \[-s\]$/m)
+    assert.match(stdout, /^ {2}\$ addonkit config -a <value> \[-s | --json\]$/m)
     assert.match(stdout, /-a, --app=<value>/)
     assert.match(stdout, /^ {2}\$ addonkit config --app example-app$/m)
   })
