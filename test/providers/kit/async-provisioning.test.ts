@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import {setTimeout as sleep} from 'node:timers/promises'
 import Fastify from 'fastify'
-import {providerKit, type ProviderManifest} from '../../../src/providers/kit/index.js'
+import {MemoryResourceStore, providerKit, type ProviderManifest} from '../../../src/providers/kit/index.js'
 import {type RunningPlatform, startPlatform} from '../../../src/platform/start.js'
 import {providerClient, provisionBody} from '../provider-client.js'
 
@@ -26,6 +26,7 @@ describe('asynchronous provisioning with the provider kit', () => {
   let providerUrl: string
   let dataDir: string
   const deprovisioned: string[] = []
+  const store = new MemoryResourceStore()
   // each provision waits for the test to release it
   const releases = new Map<string, (outcome: 'ok' | 'fail') => void>()
 
@@ -49,6 +50,7 @@ describe('asynchronous provisioning with the provider kit', () => {
     await provider.register(
       providerKit({
         manifest,
+        store,
         async provision(request) {
           return {
             message: 'building your database',
@@ -104,6 +106,18 @@ describe('asynchronous provisioning with the provider kit', () => {
     releases.get('slow-two')!('fail')
     await waitFor('the add-on to be gone', async () => (await api('GET', '/apps/slow-app/addons/slow-two')).status === 404)
     assert.ok(deprovisioned.includes(created.body.id))
+  })
+
+  test('an add-on destroyed while its resource is being built is not revived when the build ends', async () => {
+    const created = await api<{id: string}>('POST', '/apps/slow-app/addons', {plan: 'slowdb', name: 'slow-gone'})
+    await waitFor('the provision to start building', async () => releases.has('slow-gone'))
+    assert.equal((await api('DELETE', '/apps/slow-app/addons/slow-gone')).status, 200)
+    assert.ok(deprovisioned.includes(created.body.id))
+    releases.get('slow-gone')!('ok')
+    await sleep(100)
+    assert.equal(await store.get(created.body.id), undefined)
+    assert.equal((await api('GET', '/apps/slow-app/addons/slow-gone')).status, 404)
+    assert.deepEqual((await api('GET', '/apps/slow-app/config-vars')).body, {SLOWDB_URL: `postgres://slowdb.example.com/${(await api<{id: string}>('GET', '/apps/slow-app/addons/slow-one')).body.id}`})
   })
 
   test('a repeated request while building gets the same 202; without a grant to report back with, the kit waits', async () => {
