@@ -14,6 +14,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'run.js')
 const TIME = '/usr/bin/time'
 const ADDONS = 1000
+const TYPICAL_ADDONS = 10
 const APP = 'bench-app'
 
 // the targets of issue 3, and the real heroku CLI figures of stack.md
@@ -106,6 +107,7 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
   const runs = options.runs ?? (Number(process.env.BENCH_RUNS) || 7)
   ensureBuilt()
   const api = await startStubApi({app: APP, addons: ADDONS})
+  const typicalApi = await startStubApi({app: APP, addons: TYPICAL_ADDONS})
   const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-bench-data-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -123,6 +125,8 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
       env,
       runs,
     )
+    // an app as most have it, measured in its own rounds beside node again
+    const [typicalNode, typical] = await measureAll([['-e', '0'], [BIN, 'addons', '--app', APP]], {...env, ADDONKIT_API_URL: typicalApi.url, ADDONKIT_API_KEY: typicalApi.token}, runs)
     const listed = addons.samples[0].stdout.split('\n').filter((l) => /redis-\d{5}|important-redis/.test(l)).length
     // `addons` without its command prints the topic's help and exits 0: not a result either
     const addonsFailed = failure(addons) ?? (listed === 0 ? 'no add-ons listed' : undefined)
@@ -160,6 +164,11 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
         ok: listed === ADDONS * 2,
       },
       {
+        metric: `addonkit addons (${TYPICAL_ADDONS} add-ons): wall`,
+        measured: failure(typical) ?? `${seconds(typical.wallMs)} (${(typical.wallMs / typicalNode.wallMs).toFixed(2)}x node)`,
+        target: 'informative',
+      },
+      {
         metric: `addonkit addons --json (${ADDONS} add-ons): wall`,
         measured: failure(addonsJson) ?? `${seconds(addonsJson.wallMs)} (${(addonsJson.wallMs / node.wallMs).toFixed(2)}x node)`,
         target: 'informative',
@@ -175,6 +184,7 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
     return rows
   } finally {
     await api.close()
+    await typicalApi.close()
     rmSync(dataDir, {recursive: true, force: true})
   }
 }
