@@ -53,6 +53,20 @@ function apply(patch, path, source) {
   return patched
 }
 
+// got imports http2-wrapper (and with it node:http2) at start-up, for the `http2` option only, which
+// addonkit never sets: the bundles get a stand-in that loads the real package on first use.
+export const lazyHttp2Wrapper = {
+  name: 'lazy-http2-wrapper',
+  setup(build) {
+    build.onResolve({filter: /^http2-wrapper$/}, (args) =>
+      args.namespace === 'lazy-http2-wrapper' ? {path: 'http2-wrapper', external: true} : {path: 'http2-wrapper', namespace: 'lazy-http2-wrapper'})
+    build.onLoad({filter: /.*/, namespace: 'lazy-http2-wrapper'}, () => ({
+      contents: "let real; const load = () => (real ??= require('http2-wrapper')); module.exports = new Proxy({}, {get: (_, key) => load()[key], has: (_, key) => key in load()});",
+      loader: 'js',
+    }))
+  },
+}
+
 // esbuild plugin: loads each matched file with its patch applied
 export const dependencyPatches = {
   name: 'dependency-patches',

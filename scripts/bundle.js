@@ -14,7 +14,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {dependencyPatches} from './bundle-patches.js'
+import {dependencyPatches, lazyHttp2Wrapper} from './bundle-patches.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
@@ -62,7 +62,7 @@ const result = await esbuild.build({
   keepNames: true,
   // cli-table3 requires @colors/colors only to colour a table, which ours never are
   external: [...external, '@colors/colors'],
-  plugins: [keepOtherDistFilesExternal, dependencyPatches],
+  plugins: [keepOtherDistFilesExternal, dependencyPatches, lazyHttp2Wrapper],
   // CommonJS packages inside (debug) call require() for node built-ins
   banner: {js: "import {createRequire as __addonkitRequire} from 'node:module';const require=__addonkitRequire(import.meta.url);"},
   logLevel: 'warning',
