@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
@@ -7,6 +7,8 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import Fastify from 'fastify'
 import {MemoryResourceStore, providerKit, type ProviderManifest} from '../../../src/providers/kit/index.js'
 import {type RunningPlatform, startPlatform} from '../../../src/platform/start.js'
+import {checkLines, failed} from '../../commands/provider/checks-output.js'
+import {runCli} from '../../helpers/cli.js'
 import {providerClient, provisionBody} from '../provider-client.js'
 
 // A provider built with the kit that answers 202 and finishes later, against the real local platform:
@@ -137,3 +139,37 @@ describe('asynchronous provisioning with the provider kit', () => {
     assert.deepEqual(await answer, {status: 200, body: {id: sync.uuid, config: {SLOWDB_URL: `postgres://slowdb.example.com/${sync.uuid}`}, message: 'building your database'}})
   })
 })
+
+describe('provider:test against an asynchronous provider built with the kit', () => {
+  const provider = Fastify()
+  let dir: string
+  after(async () => {
+    await provider.close()
+    if (dir) rmSync(dir, {recursive: true, force: true})
+  })
+
+  test('the kit and the checker speak the same partner API: every check passes', async () => {
+    const slow: ProviderManifest = {...manifest, api: {...manifest.api, config_vars_prefix: 'SLOWDB'}}
+    await provider.register(
+      providerKit({
+        manifest: slow,
+        async provision(request) {
+          return {message: 'building', later: async () => ({config: {SLOWDB_URL: `postgres://slowdb.example.com/${request.uuid}`}})}
+        },
+        async planChange() {
+          return {}
+        },
+        async deprovision() {},
+      }),
+    )
+    const url = await provider.listen({host: '127.0.0.1', port: 0})
+    dir = mkdtempSync(join(tmpdir(), 'addonkit-async-check-'))
+    const file = join(dir, 'addon-manifest.json')
+    writeFileSync(file, JSON.stringify({...slow, api: {...slow.api, production: {base_url: 'https://slowdb.example.com/heroku/resources'}, test: {base_url: `${url}/heroku/resources`}}}))
+    const {stdout, exitCode} = await runCli(['provider:test', 'all', '--manifest', file, '--async-timeout', '10'])
+    assert.equal(exitCode, 0, stdout)
+    assert.deepEqual(failed(checkLines(stdout)), [])
+    assert.ok(checkLines(stdout).some((line) => line.name === 'async: provisioning ends with actions/provision' && line.ok))
+  })
+})
+
