@@ -2,6 +2,7 @@ import etag from '@fastify/etag'
 import Fastify, {type FastifyInstance} from 'fastify'
 import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
+import {registerLastModified} from './http/last-modified.js'
 import {registerParsers} from './http/parsers.js'
 import {type RateLimit, registerRateLimit} from './http/rate-limit.js'
 import {registerRequestContext} from './http/request-context.js'
@@ -32,6 +33,7 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   registerRateLimit(app, rateLimit)
   // ETag on every answer, and 304 with no body when If-None-Match still matches, as the Platform API does
   app.register(etag)
+  registerLastModified(app)
 
   accountRoutes(app, services)
   appRoutes(app, services)

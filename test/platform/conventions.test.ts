@@ -44,6 +44,16 @@ describe('API conventions and the request log', () => {
     assert.notEqual(changed.headers.etag, tag)
   })
 
+  test('Last-Modified is the newest updated_at of the resource, or of the resources listed', async () => {
+    await p.api.post('apps', {json: {name: 'stamp-app'}})
+    const one = await p.api.get<{updated_at: string}>('apps/stamp-app')
+    assert.equal(one.headers['last-modified'], new Date(one.body.updated_at).toUTCString())
+    const list = await p.api.get<{updated_at: string}[]>('apps')
+    const newest = Math.max(...list.body.map((app) => Date.parse(app.updated_at)))
+    assert.equal(list.headers['last-modified'], new Date(newest).toUTCString())
+    assert.equal((await p.api.get('apps/stamp-app/config-vars')).headers['last-modified'], undefined)
+  })
+
   test('{name} and {id} objects are accepted wherever a name is', async () => {
     const region = (await p.api.get<any[]>('regions')).body.find((r) => r.name === 'eu')
     const app = await p.api.post<any>('apps', {json: {name: 'shape-app', region: {id: region.id}}})
