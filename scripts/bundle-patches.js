@@ -36,6 +36,13 @@ const patches = [
         'function firstDefined(...args) {\n  return args.filter((v) => v !== undefined && v !== null).shift();\n}',
         'function firstDefined(...args) {\n  for (const v of args) if (v !== undefined && v !== null) return v;\n  return undefined;\n}',
       ],
+      // fifteen border characters copied into every cell: cells without characters of their own share
+      // the table's set, worked out once (cells only read it)
+      [
+        "    let chars = (this.chars = {});\n    CHAR_NAMES.forEach(function (name) {\n      setOption(optionsChars, tableChars, name, chars);\n    });\n",
+        "    let chars = this.options.chars ? undefined : SHARED_CHARS.get(tableChars);\n    if (!chars) {\n      chars = {};\n      CHAR_NAMES.forEach(function (name) {\n        setOption(optionsChars, tableChars, name, chars);\n      });\n      if (!this.options.chars) SHARED_CHARS.set(tableChars, chars);\n    }\n    this.chars = chars;\n",
+      ],
+      ['const CAMEL_NAMES = new Map();', 'const CAMEL_NAMES = new Map();\nconst SHARED_CHARS = new WeakMap();'],
       // the cell's text cut to 10 columns, built for a debug message only (Table.debugMessages, which
       // addonkit never reads): truncating shortens the text one character at a time, measuring each time
       ['let content = utils.truncate(this.content, 10, this.truncate);', 'let content = this.content;'],
