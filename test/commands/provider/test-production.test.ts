@@ -18,7 +18,7 @@ const trusting = {NODE_EXTRA_CA_CERTS: join(TLS_DIR, 'provider-cert.pem')}
 
 describe('provider:test --production', () => {
   const providers: TestProvider[] = []
-  const start = async (options: {configHost?: string}) => {
+  const start = async (options: {configHost?: string; async?: boolean; asyncFinishes?: boolean}) => {
     const provider = await startTestProvider({tls, ...options})
     providers.push(provider)
     return {provider, manifest: await provider.writeManifest()}
@@ -54,5 +54,12 @@ describe('provider:test --production', () => {
     assert.equal(code, 1)
     assert.match(stdout, /Check provision response is 200, 201 or 202 \.\.\. \[FAIL\]/)
     assert.match(stdout, /unable to connect to https:\/\/127\.0\.0\.1:\d+\/heroku\/resources \(its TLS certificate is self-signed and not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)\)/)
+  })
+
+  it('says why an asynchronous production provider cannot finish: the stand-in is on this machine', async () => {
+    const {manifest} = await start({configHost: 'myaddon.example.com', async: true, asyncFinishes: false})
+    const {stdout, code} = await runNode([BIN, 'provider:test', 'provision', '--production', '--async-timeout', '1', '--manifest', manifest], cleanEnv(trusting))
+    assert.equal(code, 1)
+    assert.match(stdout, /no grant exchange at http:\/\/127\.0\.0\.1:\d+\/oauth\/token within 1 s \(the stand-in listens on 127\.0\.0\.1: a provider on another machine cannot reach it\)/)
   })
 })

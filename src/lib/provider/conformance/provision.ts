@@ -101,8 +101,10 @@ async function checkAsyncCompletion(context: ConformanceContext, platform: Partn
   context.report.group(`the partner API at ${platform.url} (finishing the 202)`)
   const seconds = Math.round(context.asyncTimeoutMs / 1000)
   const calls = await platform.settled(uuid, context.asyncTimeoutMs)
+  // a provider on another machine (--production) cannot reach a stand-in on 127.0.0.1: say so
+  const reach = context.production ? ' (the stand-in listens on 127.0.0.1: a provider on another machine cannot reach it)' : ''
   await check(context, 'async: the grant is exchanged for a token', async () =>
-    calls.exchanged ? undefined : (calls.problems[0] ?? `no grant exchange at ${platform.url}/oauth/token within ${seconds} s`))
+    calls.exchanged ? undefined : (calls.problems[0] ?? `no grant exchange at ${platform.url}/oauth/token within ${seconds} s${reach}`))
   if (calls.problems.length > 0) context.report.verdict('async: partner API calls are authorized', calls.problems.join('; '))
   const finished = await check(context, 'async: provisioning ends with actions/provision', async () => {
     if (calls.outcome === 'provisioned') return undefined
