@@ -4,6 +4,7 @@ import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
 import {registerLastModified} from './http/last-modified.js'
 import {registerParsers} from './http/parsers.js'
+import {registerPreconditions} from './http/preconditions.js'
 import {type RateLimit, registerRateLimit} from './http/rate-limit.js'
 import {registerRequestContext} from './http/request-context.js'
 import './http/types.js'
@@ -31,6 +32,7 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   registerErrorHandling(app, log)
   registerAuth(app, services.accounts, services.partnerAuth)
   registerRateLimit(app, rateLimit)
+  registerPreconditions(app)
   // ETag on every answer, and 304 with no body when If-None-Match still matches, as the Platform API does
   app.register(etag)
   registerLastModified(app)

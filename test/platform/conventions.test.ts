@@ -44,6 +44,27 @@ describe('API conventions and the request log', () => {
     assert.notEqual(changed.headers.etag, tag)
   })
 
+  test('If-Match: a write goes ahead only while the ETag still matches, else 412 and nothing changes', async () => {
+    await p.api.post('apps', {json: {name: 'match-app'}})
+    const read = await p.api.get('apps/match-app/config-vars')
+    const tag = String(read.headers.etag)
+    const before = lines.length
+    const first = await p.api.patch<Record<string, string>>('apps/match-app/config-vars', {json: {A: '1'}, headers: {'if-match': tag}})
+    assert.equal(first.statusCode, 200)
+    const remaining = Number(first.headers['ratelimit-remaining'])
+    const stale = await p.api.patch<{id: string; message: string}>('apps/match-app/config-vars', {json: {A: '2'}, headers: {'if-match': tag}})
+    assert.equal(stale.statusCode, 412)
+    assert.equal(stale.body.id, 'precondition_failed')
+    assert.deepEqual((await p.api.get('apps/match-app/config-vars')).body, {A: '1'})
+    // the read behind the check is neither logged nor charged: one request, one log line, one token
+    assert.equal(Number(stale.headers['ratelimit-remaining']), remaining - 1)
+    assert.equal(lines.slice(before).filter((l) => /^(GET|PATCH) \/apps\/match-app\/config-vars /.test(l)).length, 3)
+    assert.equal((await p.api.patch('apps/match-app/config-vars', {json: {B: '2'}, headers: {'if-match': `"nope", ${String((await p.api.get('apps/match-app/config-vars')).headers.etag)}`}})).statusCode, 200)
+    assert.equal((await p.api.patch('apps/match-app/config-vars', {json: {C: '3'}, headers: {'if-match': '*'}})).statusCode, 200)
+    assert.equal((await p.api.delete('apps/no-such-app', {headers: {'if-match': '*'}})).statusCode, 412)
+    assert.equal((await p.api.get('apps/match-app')).statusCode, 200)
+  })
+
   test('Last-Modified is the newest updated_at of the resource, or of the resources listed', async () => {
     await p.api.post('apps', {json: {name: 'stamp-app'}})
     const one = await p.api.get<{updated_at: string}>('apps/stamp-app')

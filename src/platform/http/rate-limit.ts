@@ -1,4 +1,5 @@
 import type {FastifyInstance} from 'fastify'
+import {isPreconditionRead} from './preconditions.js'
 
 export interface RateLimit {
   // requests an account may make in a burst
@@ -19,7 +20,7 @@ export function registerRateLimit(app: FastifyInstance, limit: RateLimit | false
   const refillPerMs = limit.refillPerMinute / 60_000
   app.addHook('preHandler', async (request, reply) => {
     const key = request.actor?.id ?? request.partnerAddonId
-    if (!key) return
+    if (!key || isPreconditionRead(request)) return
     const now = Date.now()
     const bucket = buckets.get(key) ?? {tokens: limit.bucket, at: now}
     bucket.tokens = Math.min(limit.bucket, bucket.tokens + (now - bucket.at) * refillPerMs)

@@ -1,5 +1,6 @@
 import {randomUUID} from 'node:crypto'
 import type {FastifyInstance} from 'fastify'
+import {isPreconditionRead} from './preconditions.js'
 
 const SECRET_PARAMS = /([?&](?:token|resource_token|user_scoped_resource_token|key|code|client_secret|refresh_token|password|api_key)=)[^&]*/gi
 
@@ -20,6 +21,7 @@ export function registerRequestContext(app: FastifyInstance, log: (line: string)
   })
 
   app.addHook('onResponse', async (request, reply) => {
+    if (isPreconditionRead(request)) return
     const incoming = request.headers['request-id']
     const chain = typeof incoming === 'string' && incoming !== '' ? ` client_request_id=${incoming.split(',')[0].trim()}` : ''
     const path = request.url.replace(SECRET_PARAMS, '$1[redacted]')
