@@ -85,6 +85,9 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
   // A resource deprovisioned meanwhile is not revived; a failed build is cleaned up and reported.
   async function finishLater(resource: Resource<Data>, later: () => Promise<ProvisionResult<Data>>, callback: PlatformCallback): Promise<void> {
     try {
+      // the grant lasts minutes, the build may take hours: spend it now (tried again at the end if
+      // the platform could not be reached)
+      await callback.exchange().catch((error) => app.log.warn({err: error}, `${manifest.id}: the grant exchange for ${resource.id} failed; trying again when the build ends`))
       const built = await later()
       const current = await store.get(resource.id)
       if (!current) return
