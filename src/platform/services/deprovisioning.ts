@@ -58,7 +58,7 @@ export class Deprovisioning {
 }
 
 // Removes every attachment of an add-on, cutting one release per app whose vars changed.
-export async function detachEverywhere(tx: Tx, addon: AddonRow, userId: string): Promise<void> {
+async function detachEverywhere(tx: Tx, addon: AddonRow, userId: string): Promise<void> {
   const attachments = await tx.selectFrom('attachments').select(['id', 'app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()
   if (attachments.length === 0) return
   await tx.deleteFrom('attachments').where('addon_id', '=', addon.id).execute()
@@ -69,7 +69,15 @@ export async function detachEverywhere(tx: Tx, addon: AddonRow, userId: string):
   for (const [appId, aliases] of byApp) await cutRelease(tx, appId, userId, `Detach ${aliases.join(', ')} (@ref:${addon.name})`)
 }
 
-export async function removeAddon(tx: Tx, partnerAuth: PartnerAuth, addonId: string): Promise<void> {
+// An add-on gone on the provider's word or past its deadline: detached from every app (with a release
+// where it had set vars, made by the owner) and removed with its tokens.
+export async function removeEverywhere(tx: Tx, partnerAuth: PartnerAuth, addon: AddonRow): Promise<void> {
+  const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
+  await detachEverywhere(tx, addon, owner.owner_id)
+  await removeAddon(tx, partnerAuth, addon.id)
+}
+
+async function removeAddon(tx: Tx, partnerAuth: PartnerAuth, addonId: string): Promise<void> {
   await partnerAuth.revokeAll(tx, addonId)
   await tx.deleteFrom('attachments').where('addon_id', '=', addonId).execute()
   await tx.deleteFrom('addons').where('id', '=', addonId).execute()

@@ -3,7 +3,7 @@ import type {Tx} from '../store/database.js'
 import type {AddonRow} from '../store/schema.js'
 import {attachmentVars} from './attachment-vars.js'
 import {now, type ServiceContext} from './context.js'
-import {detachEverywhere, removeAddon} from './deprovisioning.js'
+import {removeEverywhere} from './deprovisioning.js'
 import {addonNotFound, invalid} from './errors.js'
 import {addonById} from './lookup.js'
 import type {PartnerAuth} from './partner-auth.js'
@@ -64,9 +64,7 @@ export class PartnerActions {
   async deprovision(addonId: string): Promise<AddonRow> {
     return this.ctx.store.transaction(async (tx) => {
       const addon = await this.addon(addonId, tx)
-      const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
-      await detachEverywhere(tx, addon, owner.owner_id)
-      await removeAddon(tx, this.partnerAuth, addonId)
+      await removeEverywhere(tx, this.partnerAuth, addon)
       return {...addon, state: 'deprovisioned' as const}
     })
   }

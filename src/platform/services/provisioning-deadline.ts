@@ -1,5 +1,5 @@
 import type {ServiceContext} from './context.js'
-import {detachEverywhere, removeAddon} from './deprovisioning.js'
+import {removeEverywhere} from './deprovisioning.js'
 import type {PartnerAuth} from './partner-auth.js'
 import type {ProviderDeletions} from './provider-deletions.js'
 
@@ -29,10 +29,7 @@ export class ProvisioningDeadline {
       const removed = await this.ctx.store.transaction(async (tx) => {
         // read again inside the transaction: the provider may have finished in the meantime
         const addon = await tx.selectFrom('addons').selectAll().where('id', '=', candidate.id).where('state', '=', 'provisioning').executeTakeFirst()
-        if (!addon) return undefined
-        const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
-        await detachEverywhere(tx, addon, owner.owner_id)
-        await removeAddon(tx, this.partnerAuth, addon.id)
+        if (addon) await removeEverywhere(tx, this.partnerAuth, addon)
         return addon
       })
       if (!removed) continue

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises'
-import {findManifestProblems, type ManifestRules, validateManifest} from './manifest-problems.js'
+import {findManifestProblems, type ManifestRules} from './manifest-problems.js'
 import type {ProviderManifest} from './manifest-types.js'
 
 const READ_FAILURES: Record<string, string> = {ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied'}
@@ -27,5 +27,5 @@ export async function loadManifest(path: string, rules: ManifestRules = {strict:
   if (problems.length > 0) {
     throw new Error(`manifest ${path} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.join('; ')} (see addonkit provider:check)`)
   }
-  return validateManifest(candidate, rules)
+  return candidate as ProviderManifest
 }
