@@ -75,10 +75,9 @@ export class SsoService {
 
   // An add-on's web_url opened in a browser: a fresh login link for the add-on's owner, or a refusal.
   async dashboard(addonId: string, key: unknown): Promise<SsoLoginPage> {
-    const addon = await this.ctx.store.db.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirst()
-    if (!addon || addon.state === 'deprovisioned') return refused(404, 'This add-on does not exist (any more).')
-    const salt = this.ctx.catalog.service(addon.service_id).manifest.api.sso_salt
-    if (!salt) return refused(404, 'This add-on has no dashboard to sign in to.')
+    const found = await this.signInTarget(addonId)
+    if ('kind' in found) return found
+    const {addon, salt} = found
     if (!dashboardKeyMatches(addon.id, salt, key)) return refused(403, 'This dashboard link is not valid: open the add-on again.')
     const owner = await this.ctx.store.db.selectFrom('apps')
       .innerJoin('accounts', 'accounts.id', 'apps.owner_id')
@@ -89,13 +88,22 @@ export class SsoService {
     return {kind: 'redirect', url: `${login.action}?${new URLSearchParams(login.params)}`}
   }
 
-  // `query` is the login page's query string as parsed, untrusted: only the tokens vouch for it.
-  async loginPage(addonId: string, query: Record<string, unknown>): Promise<SsoLoginPage> {
+  // The add-on a browser wants to sign in to, with its service's salt; refused when it is gone or
+  // its service has no single sign-on.
+  private async signInTarget(addonId: string) {
     const addon = await this.ctx.store.db.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirst()
     if (!addon || addon.state === 'deprovisioned') return refused(404, 'This add-on does not exist (any more).')
     const service = this.ctx.catalog.service(addon.service_id)
     const salt = service.manifest.api.sso_salt
     if (!salt) return refused(404, `${service.row.human_name} has no dashboard to sign in to.`)
+    return {addon, service, salt}
+  }
+
+  // `query` is the login page's query string as parsed, untrusted: only the tokens vouch for it.
+  async loginPage(addonId: string, query: Record<string, unknown>): Promise<SsoLoginPage> {
+    const found = await this.signInTarget(addonId)
+    if ('kind' in found) return found
+    const {addon, service, salt} = found
 
     const fields = stringFields(query)
     const {token, resource_token: resourceToken, user_scoped_resource_token: userToken, user_id: userId, email, timestamp} = fields
@@ -125,7 +133,7 @@ export class SsoService {
   }
 }
 
-function refused(status: 403 | 404, reason: string): SsoLoginPage {
+function refused(status: 403 | 404, reason: string): Extract<SsoLoginPage, {kind: 'refused'}> {
   return {kind: 'refused', status, reason}
 }
 
