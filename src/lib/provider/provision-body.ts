@@ -11,18 +11,16 @@ export interface CallbackTarget {
   grant(uuid: string, now: number): ProvisionBody['oauth_grant']
 }
 
-// The v3 provision request. Without a callback target the platform URLs use the reserved .invalid
-// domain, so a provider calling back learns at once that nobody answers there.
-export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string; platform?: CallbackTarget}): ProvisionBody {
+// The v3 provision request, its callback_url and OAuth grant those of the partner API stand-in.
+export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string; platform: CallbackTarget}): ProvisionBody {
   const uuid = fields.uuid ?? randomUUID()
   return {
     uuid,
     name: `${fields.addonId}-check-${randomBytes(3).toString('hex')}`,
     plan: fields.plan,
     region: fields.region,
-    callback_url: fields.platform?.callbackUrl(uuid) ?? `https://platform.addonkit.invalid/addons/${uuid}`,
-    // grants expire about five minutes after the request
-    oauth_grant: fields.platform?.grant(uuid, fields.now) ?? {code: randomUUID(), type: 'authorization_code', expires_at: new Date(fields.now + 5 * 60_000).toISOString()},
+    callback_url: fields.platform.callbackUrl(uuid),
+    oauth_grant: fields.platform.grant(uuid, fields.now),
     options: fields.options,
     log_input_url: `https://token:t.${randomUUID()}@logs.addonkit.invalid/logs`,
   }
