@@ -11,18 +11,19 @@ if (argv.length === 1 && argv[0] === '--version') {
   await execute({dir: import.meta.url})
 }
 
-// @oclif/core is ≈100 CommonJS files; `npm run build` also writes it as one (dist/oclif-core.cjs), which
-// loads in about half the time. It goes into the require cache under the package's own file name, so
-// this file, our commands and plugin-help all import that one copy; a host CLI loading addonkit as a
-// plugin never sees it. Without the bundle (not built), or on a Node whose import() stopped reading
-// the require cache, the package itself is used, so two copies of oclif never meet in one process.
+// @oclif/core is ≈100 CommonJS files; `npm run build` also writes it as one bundle, run through the V8
+// code cache (dist/bundles/oclif-core.js), which loads in a fraction of the time. It goes into the require
+// cache under the package's own file name, so this file, our commands and plugin-help all use that one
+// copy; a host CLI loading addonkit as a plugin never sees it. Without the bundle (not built), or on a
+// Node whose import() stopped reading the require cache, the package itself is used, so two copies of
+// oclif never meet in one process.
 async function loadOclif() {
   const {createRequire, default: Module} = await import('node:module')
   const require = createRequire(import.meta.url)
   const file = require.resolve('@oclif/core')
   let bundled
   try {
-    bundled = require('../dist/oclif-core.cjs')
+    bundled = (await import('../dist/bundles/oclif-core.js')).default
     require.cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})
   } catch {
     bundled = undefined

@@ -7,6 +7,20 @@ import {readFileSync} from 'node:fs'
 
 const patches = [
   {
+    // got validates its options with @sindresorhus/is, which builds two Intl.ListFormat at load time
+    // for the wording of a type error: ICU's locale data then cost ≈5 ms on every start, type error or
+    // not. Built on first use instead, same words.
+    file: /[\\/]node_modules[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/,
+    replace: [
+      [
+        "const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });\nconst orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });\n",
+        "let listFormatters;\nconst formatters = () => (listFormatters ??= {and: new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }), or: new Intl.ListFormat('en', { style: 'long', type: 'disjunction' })});\n",
+      ],
+      ['${orFormatter.format(uniqueExpectedTypes)}', '${formatters().or.format(uniqueExpectedTypes)}'],
+      ['${andFormatter.format(uniqueValueTypes)}', '${formatters().and.format(uniqueValueTypes)}'],
+    ],
+  },
+  {
     // ansi-regex builds a new RegExp on every call, and cli-table3 measures each cell through
     // string-width -> strip-ansi -> ansi-regex. strip-ansi only hands the pattern to String#replace,
     // which starts from 0 on a global RegExp, so one compiled instance per option set is the same.
@@ -17,8 +31,14 @@ const patches = [
   {
     file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]utils\.js$/,
     replace: [
-      // printable ASCII on one line is as wide as it is long: no ANSI code, newline or wide character
-      ['function strlen(str) {\n', 'function strlen(str) {\n  if (typeof str === \'string\' && /^[\\x20-\\x7e]*$/.test(str)) return str.length;\n'],
+      // printable ASCII is as wide as it is long (no ANSI code or wide character); on several lines (a
+      // column of values in one cell), as wide as its longest line
+      [
+        'function strlen(str) {\n',
+        "function strlen(str) {\n  if (typeof str === 'string' && /^[\\x20-\\x7e]*$/.test(str)) return str.length;\n  if (typeof str === 'string' && /^[\\x20-\\x7e\\n]*$/.test(str)) return str.split('\\n').reduce((widest, line) => Math.max(widest, line.length), 0);\n",
+      ],
+      // padding built with String#repeat instead of joining an array of times + 1 holes, per line
+      ['  return Array(times + 1).join(str);\n', "  return times > 0 ? str.repeat(times) : '';\n"],
       // lines without an escape code carry no colour state from one line to the next
       ['function colorizeLines(input) {\n', "function colorizeLines(input) {\n  if (!input.some((line) => line.includes('\\x1b'))) return input.slice();\n"],
     ],

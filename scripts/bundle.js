@@ -1,25 +1,32 @@
-// Build step after tsc: rewrites each dist/commands/**/*.js in place as one ES module holding the
-// command, our src/lib code, got and cli-table3 (≈100 small files otherwise), so starting a command
-// reads a handful of files instead of hundreds. Start-up figures: `npm run bench`.
+// Build step after tsc: each dist/commands/**/*.js becomes one CommonJS bundle in dist/bundles/commands
+// holding the command, our src/lib code, got and cli-table3 (≈100 small files otherwise), and the file
+// oclif loads becomes a two-line ES module that runs the bundle through the V8 code cache
+// (src/lib/startup/run-bundle.ts). @oclif/core gets the same treatment in dist/bundles/oclif-core.cjs,
+// which bin/run.js loads in place of the package when addonkit runs on its own; a host CLI never does.
+// Start-up figures: `npm run bench`.
 //
 // Kept out of the bundles, so they behave exactly as under tsc:
-// - @oclif/core and every other dependency but got/debug/cli-table3: a host CLI that loads addonkit as a
-//   plugin must share its one @oclif/core, and servers (fastify, pg, ...) resolve files at run time;
-// - dist/platform/** and dist/providers/**: code that may locate files from import.meta.url.
-// Bundled files stay where tsc put them; their imports of those files go through #dist/*.
-//
-// Then dist/oclif-core.cjs: @oclif/core as one CommonJS file (≈100 files otherwise), which bin/run.js
-// loads in place of the package when addonkit runs on its own; a host CLI never loads it.
-import {readdirSync, readFileSync} from 'node:fs'
+// - @oclif/core and every other dependency but got/debug/cli-table3/env-paths: a host CLI that loads
+//   addonkit as a plugin must share its one @oclif/core, and servers (fastify, pg, ...) resolve files
+//   at run time;
+// - files under dist/ that a command loads with import() (the platform server): they stay ES modules
+//   and are reached through the package import map (#dist/*), right from any bundle.
+// Each `import(` in a bundle is written `__addonkitImport(`, which runBundle passes in: code compiled
+// from a V8 code cache cannot call import() itself on Node 20.
+import {createHash} from 'node:crypto'
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {Script} from 'node:vm'
 import {dependencyPatches, lazyHttp2Wrapper} from './bundle-patches.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
-const INLINED_PACKAGES = new Set(['got', 'debug', 'cli-table3'])
+const BUNDLES = join(DIST, 'bundles')
+const INLINED_PACKAGES = new Set(['got', 'debug', 'cli-table3', 'env-paths'])
 const INLINED_DIRS = [join(DIST, 'commands'), join(DIST, 'lib')].map((d) => d + sep)
+const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\((?!\))/g
 
 let esbuild
 try {
@@ -42,8 +49,10 @@ const keepOtherDistFilesExternal = {
     build.onResolve({filter: /^\.\.?\//}, (args) => {
       const target = resolve(dirname(args.importer), args.path)
       if (!target.startsWith(DIST + sep) || INLINED_DIRS.some((dir) => target.startsWith(dir))) return undefined
-      // a lib file inlined into commands at other depths cannot keep its relative path: the package's
-      // own import map (package.json "imports", #dist/*) names the file the same way from anywhere
+      // helpers imported statically (manifest rules, SSO tokens) are plain functions: inlined
+      if (args.kind !== 'dynamic-import') return undefined
+      // a server loaded on demand stays an ES module; the package's own import map (package.json
+      // "imports", #dist/*) names it the same way from any bundle
       return {path: `#dist/${relative(DIST, target).split(sep).join('/')}`, external: true}
     })
   },
@@ -51,28 +60,32 @@ const keepOtherDistFilesExternal = {
 
 const result = await esbuild.build({
   entryPoints,
-  outdir: join(DIST, 'commands'),
+  outdir: join(BUNDLES, 'commands'),
   outbase: join(DIST, 'commands'),
-  allowOverwrite: true,
+  outExtension: {'.js': '.cjs'},
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   keepNames: true,
   // cli-table3 requires @colors/colors only to colour a table, which ours never are
   external: [...external, '@colors/colors'],
+  // runBundle passes the bundle's own URL (a netrc-parser lookup starts from it)
+  define: {'import.meta.url': '__addonkitImportMetaUrl'},
   plugins: [keepOtherDistFilesExternal, dependencyPatches, lazyHttp2Wrapper],
-  // CommonJS packages inside (debug) call require() for node built-ins
-  banner: {js: "import {createRequire as __addonkitRequire} from 'node:module';const require=__addonkitRequire(import.meta.url);"},
   logLevel: 'warning',
 })
 if (result.errors.length > 0) process.exit(1)
-console.log(`bundle: ${entryPoints.length} commands in ${relative(ROOT, join(DIST, 'commands'))}`)
+for (const entry of entryPoints) {
+  const bundle = join(BUNDLES, 'commands', relative(join(DIST, 'commands'), entry)).replace(/\.js$/, '.cjs')
+  writeBundleStub(entry, bundle, (run) => `export default ${run}.exports.default`)
+}
+console.log(`bundle: ${entryPoints.length} commands in ${relative(ROOT, join(BUNDLES, 'commands'))}`)
 
 const core = await esbuild.build({
   entryPoints: [createRequire(join(ROOT, 'package.json')).resolve('@oclif/core')],
-  outfile: join(DIST, 'oclif-core.cjs'),
+  outfile: join(BUNDLES, 'oclif-core.cjs'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -84,4 +97,23 @@ const core = await esbuild.build({
   logLevel: 'warning',
 })
 if (core.errors.length > 0) process.exit(1)
-console.log(`bundle: @oclif/core in ${relative(ROOT, join(DIST, 'oclif-core.cjs'))}`)
+writeBundleStub(join(BUNDLES, 'oclif-core.js'), join(BUNDLES, 'oclif-core.cjs'), (run) => `export default ${run}.exports`)
+console.log(`bundle: @oclif/core in ${relative(ROOT, join(BUNDLES, 'oclif-core.cjs'))}`)
+
+// Rewrites the bundle's dynamic imports, checks it still parses, and writes the ES module that runs it
+// under its content hash (the name its code cache is kept under).
+function writeBundleStub(stub, bundle, exportLine) {
+  const source = readFileSync(bundle, 'utf8').replace(DYNAMIC_IMPORT, '__addonkitImport(')
+  new Script(`(function () {${source}\n})`, {filename: bundle})
+  writeFileSync(bundle, source)
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16)
+  const fromStub = relative(dirname(stub), bundle).split(sep).join('/')
+  mkdirSync(dirname(stub), {recursive: true})
+  writeFileSync(
+    stub,
+    `// Written by scripts/bundle.js: the code is ${relative(DIST, bundle).split(sep).join('/')}, run through the V8 code cache.\n` +
+      `import {runBundle} from '#dist/lib/startup/run-bundle.js'\n` +
+      exportLine(`runBundle(new URL('${fromStub.startsWith('.') ? fromStub : `./${fromStub}`}', import.meta.url), {hash: '${hash}'})`) +
+      '\n',
+  )
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -83,5 +83,16 @@ describe('built bin/run.js', () => {
     assert.match(stderr, new RegExp(`^Error: Could not reach the platform at ${url.replaceAll('.', '\\.')}[ .(]`))
     assert.equal(stderr.split('\n').filter((line) => line !== '').length, 1, stderr)
     assert.doesNotMatch(stderr, /\n\s+at /)
+  })
+
+  it('keeps a V8 code cache of oclif and the command it ran, and answers the same from it', async () => {
+    const cacheEnv = {...env, ADDONKIT_CACHE_DIR: join(home, 'cache')}
+    const first = await runNode([BIN, 'addons'], cacheEnv)
+    assert.equal(first.code, 2)
+    assert.match(first.stderr, /^Error: Missing required flag app/)
+    const cached = readdirSync(join(home, 'cache', 'code-cache')).map((name) => name.replace(/-[0-9a-f]+-v[\d.]+-\w+\.bin$/, ''))
+    assert.deepEqual(cached.sort(), ['commands-addons-index', 'oclif-core'])
+    assert.deepEqual(await runNode([BIN, 'addons'], cacheEnv), first)
+    assert.deepEqual(await runNode([BIN, 'addons'], {...cacheEnv, ADDONKIT_CODE_CACHE: 'off'}), first)
   })
 })

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, beforeEach, describe, it} from 'node:test'
+import {fileURLToPath} from 'node:url'
+import {codeCacheDir} from '../../../src/lib/startup/run-bundle.js'
+
+// runBundle in a real process each time: the code cache is written when the process exits, and the
+// case that matters is a later process running code read back from it, dynamic import() included.
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/bundles/', import.meta.url))
+const CHILD = join(FIXTURES, 'run-twice.ts')
+
+describe('runBundle: CommonJS bundles through the V8 code cache', () => {
+  const home = mkdtempSync(join(tmpdir(), 'addonkit-code-cache-'))
+  const bundle = join(home, 'bundles', 'imports-later.cjs')
+  const cacheBase = join(home, 'cache')
+  const cacheDir = codeCacheDir(cacheBase)
+
+  const run = (hash: string, env: NodeJS.ProcessEnv = {}) => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, bundle, hash], {
+      encoding: 'utf8',
+      env: {...process.env, ADDONKIT_CACHE_DIR: cacheBase, ADDONKIT_CODE_CACHE: '', ...env},
+    })
+    assert.equal(child.status, 0, child.stderr)
+    return JSON.parse(child.stdout) as {cache: string; answer: number; platform: string}
+  }
+  const cacheFiles = () => {
+    try {
+      return readdirSync(cacheDir).sort()
+    } catch {
+      return []
+    }
+  }
+
+  beforeEach(() => {
+    rmSync(cacheBase, {recursive: true, force: true})
+    mkdirSync(join(home, 'bundles'), {recursive: true})
+    copyFileSync(join(FIXTURES, 'imports-later.cjs'), bundle)
+  })
+  after(() => rmSync(home, {recursive: true, force: true}))
+
+  it('writes the cache at exit, then reads it back, and the cached code can still import()', () => {
+    assert.deepEqual(run('0123abcd'), {cache: 'miss', answer: 42, platform: process.platform})
+    assert.deepEqual(cacheFiles(), [`imports-later-0123abcd-${process.version}-${process.arch}.bin`])
+    assert.deepEqual(run('0123abcd'), {cache: 'hit', answer: 42, platform: process.platform})
+  })
+
+  it('a damaged cache is refused by V8, the bundle still runs, and the cache is written again', () => {
+    run('0123abcd')
+    const [name] = cacheFiles()
+    writeFileSync(join(cacheDir, name), 'not a code cache')
+    assert.deepEqual(run('0123abcd'), {cache: 'rejected', answer: 42, platform: process.platform})
+    assert.equal(run('0123abcd').cache, 'hit')
+  })
+
+  it("a new build's cache replaces the old one's instead of piling up", () => {
+    run('0123abcd')
+    run('4567ef01')
+    assert.deepEqual(cacheFiles(), [`imports-later-4567ef01-${process.version}-${process.arch}.bin`])
+  })
+
+  it('ADDONKIT_CODE_CACHE=off reads and writes nothing', () => {
+    assert.deepEqual(run('0123abcd', {ADDONKIT_CODE_CACHE: 'off'}), {cache: 'off', answer: 42, platform: process.platform})
+    assert.deepEqual(cacheFiles(), [])
+  })
+
+  it('a cache folder that cannot be written only costs the cache: the command runs', () => {
+    mkdirSync(cacheBase, {recursive: true})
+    writeFileSync(cacheDir, 'a file where the folder should be')
+    assert.deepEqual(run('0123abcd'), {cache: 'miss', answer: 42, platform: process.platform})
+    assert.equal(run('0123abcd').cache, 'miss')
+  })
+})
