@@ -19,7 +19,7 @@ import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Script} from 'node:vm'
-import {dependencyPatches, lazyHttp2Wrapper} from './bundle-patches.js'
+import {dependencyPatches, lazyHttp2Wrapper, unusedPatches} from './bundle-patches.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
@@ -94,9 +94,14 @@ const core = await esbuild.build({
   keepNames: true,
   // read only to run TypeScript sources in development (bin/dev.js uses the real package)
   external: ['typescript'],
+  plugins: [dependencyPatches],
   logLevel: 'warning',
 })
 if (core.errors.length > 0) process.exit(1)
+if (unusedPatches().length > 0) {
+  console.error(`bundle: no bundle loaded the file of these patches (scripts/bundle-patches.js): ${unusedPatches().join(', ')}`)
+  process.exit(1)
+}
 writeBundleStub(join(BUNDLES, 'oclif-core.js'), join(BUNDLES, 'oclif-core.cjs'), (run) => `export default ${run}.exports`)
 console.log(`bundle: @oclif/core in ${relative(ROOT, join(BUNDLES, 'oclif-core.cjs'))}`)
 

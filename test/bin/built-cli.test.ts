@@ -90,7 +90,7 @@ describe('built bin/run.js', () => {
     const first = await runNode([BIN, 'addons'], cacheEnv)
     assert.equal(first.code, 2)
     assert.match(first.stderr, /^Error: Missing required flag app/)
-    const cached = readdirSync(join(home, 'cache', 'code-cache')).map((name) => name.replace(/-[0-9a-f]+-v[\d.]+-\w+\.bin$/, ''))
+    const cached = readdirSync(join(home, 'cache', 'code-cache')).map((name) => name.replace(/@[0-9a-f]{8}-[0-9a-f]+-v[\d.]+-\w+\.bin$/, ''))
     assert.deepEqual(cached.sort(), ['commands-addons-index', 'oclif-core'])
     assert.deepEqual(await runNode([BIN, 'addons'], cacheEnv), first)
     assert.deepEqual(await runNode([BIN, 'addons'], {...cacheEnv, ADDONKIT_CODE_CACHE: 'off'}), first)

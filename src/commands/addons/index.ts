@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import type {Addon} from '../../lib/api/types.js'
 import {listAllAddons, listAppAddons, withAttachments, type AddonWithAttachments} from '../../lib/addons/list.js'
-import {renderAllAddons, renderAppAddons} from '../../lib/addons/render.js'
+import {renderAllAddons} from '../../lib/addons/render.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {UsageError} from '../../lib/errors.js'
 
@@ -26,8 +26,8 @@ export default class Addons extends BaseCommand {
       return addons
     }
     if (!flags.app) throw new UsageError('Missing required flag app: give --app APP, or --all for every add-on.')
-    const {addons, attachments} = await listAppAddons(this.deps.api, flags.app)
-    for (const line of renderAppAddons(flags.app, addons, attachments)) this.log(line)
+    const {addons, attachments, lines} = await listAppAddons(this.deps.api, flags.app)
+    for (const line of lines) this.log(line)
     return withAttachments(addons, attachments)
   }
 }

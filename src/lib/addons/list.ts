@@ -1,21 +1,31 @@
 import type {ApiClient} from '../api/client.js'
 import type {Addon, Attachment} from '../api/types.js'
+import {renderAttachments, renderResources} from './render.js'
 
 const EXPAND = {'accept-expansion': 'addon_service,plan'}
 
 export type AddonWithAttachments = Addon & {attachments: Attachment[]}
 
-// The add-ons on an app (owned or attached) and the app's attachments, as `addons --app` shows them.
-export async function listAppAddons(api: ApiClient, app: string): Promise<{addons: Addon[]; attachments: Attachment[]}> {
+// The add-ons on an app (owned or attached) and the app's attachments, with the seed's two tables for
+// `addons --app`. Each table is laid out as soon as its list arrives, while the other answer is still
+// on its way: for 1,000 add-ons a table is several milliseconds of work, and the platform sends the
+// second list about as long after the first.
+export async function listAppAddons(api: ApiClient, app: string): Promise<{addons: Addon[]; attachments: Attachment[]; lines: string[]}> {
   const base = `/apps/${encodeURIComponent(app)}`
+  const addonsRequest = api.list<Addon>(`${base}/addons`, {headers: EXPAND})
+  const attachmentsRequest = api.list<Attachment>(`${base}/addon-attachments`)
   // both requests always complete, so a failure is reported the same way every time
-  const [addons, attachments] = await Promise.allSettled([
-    api.list<Addon>(`${base}/addons`, {headers: EXPAND}),
-    api.list<Attachment>(`${base}/addon-attachments`),
+  const [resources, aliases] = await Promise.allSettled([
+    addonsRequest.then((addons) => ({addons, lines: renderResources(app, addons)})),
+    attachmentsRequest.then((attachments) => ({attachments, lines: renderAttachments(app, attachments)})),
   ])
-  if (addons.status === 'rejected') throw addons.reason
-  if (attachments.status === 'rejected') throw attachments.reason
-  return {addons: addons.value, attachments: attachments.value}
+  if (resources.status === 'rejected') throw resources.reason
+  if (aliases.status === 'rejected') throw aliases.reason
+  return {
+    addons: resources.value.addons,
+    attachments: aliases.value.attachments,
+    lines: [...resources.value.lines, '', ...aliases.value.lines],
+  }
 }
 
 export function listAllAddons(api: ApiClient): Promise<Addon[]> {

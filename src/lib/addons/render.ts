@@ -15,13 +15,13 @@ export function displayName(addon: Pick<Addon, 'name' | 'state'>): string {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-// The seed's `addons --app APP`: the add-ons the app owns (and pays for), then every alias on it.
-export function renderAppAddons(app: string, addons: Addon[], attachments: Attachment[]): string[] {
+// The seed's `addons --app APP` is two of these: the add-ons the app owns (and pays for), by plan then
+// name, under `=== Resources for APP`; then every alias on it (renderAttachments).
+export function renderResources(app: string, addons: Addon[]): string[] {
   const owned = addons
     .filter((addon) => addon.app.name === app)
     .sort((a, b) => byText(a.plan.name, b.plan.name) || byText(a.name, b.name))
-  const attached = [...attachments].sort((a, b) => byText(a.name, b.name))
-  const resources =
+  const table =
     owned.length === 0
       ? 'There are no add-ons.'
       : renderTable(
@@ -32,7 +32,13 @@ export function renderAppAddons(app: string, addons: Addon[], attachments: Attac
           ],
           owned,
         )
-  const aliases =
+  return [`=== Resources for ${app}`, table]
+}
+
+// `=== Attachments for APP`: every alias on the app, by name.
+export function renderAttachments(app: string, attachments: Attachment[]): string[] {
+  const attached = [...attachments].sort((a, b) => byText(a.name, b.name))
+  const table =
     attached.length === 0
       ? 'There are no attachments.'
       : renderTable(
@@ -43,7 +49,7 @@ export function renderAppAddons(app: string, addons: Addon[], attachments: Attac
           ],
           attached,
         )
-  return [`=== Resources for ${app}`, resources, '', `=== Attachments for ${app}`, aliases]
+  return [`=== Attachments for ${app}`, table]
 }
 
 // `addons --all`: every add-on the caller can see, one row each.

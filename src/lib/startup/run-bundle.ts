@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
@@ -74,12 +75,15 @@ function cacheFolder(): string {
   return join(base, 'addonkit')
 }
 
-// one file per bundle, Node version and build: a cache made by another V8 would only be refused
+// One file per bundle, Node version and build: a cache made by another V8 would only be refused. The
+// bundle's own folder is in the name too (hashed): two installs of addonkit on one machine (global and
+// in a project) keep a cache each instead of replacing each other's on every start.
 function cacheFileName(file: string, hash: string): string {
-  return `${bundleName(file)}-${hash}-${process.version}-${process.arch}.bin`
+  const install = createHash('sha256').update(dirname(file)).digest('hex').slice(0, 8)
+  return `${bundleName(file)}@${install}-${hash}-${process.version}-${process.arch}.bin`
 }
 
-// bundle name, content hash, Node version, architecture
+// bundle name@install, content hash, Node version, architecture
 const CACHE_FILE = /^(.+)-([0-9a-f]+)-(v[0-9.]+)-([a-z0-9]+)\.bin$/
 
 function bundleName(file: string): string {
