@@ -13,22 +13,17 @@ if (argv.length === 1 && argv[0] === '--version') {
 
 // @oclif/core is ≈100 CommonJS files; `npm run build` also writes it as one bundle, run through the V8
 // code cache (dist/bundles/oclif-core.js), which loads in a fraction of the time. It goes into the require
-// cache under the package's own file name, so this file, our commands and plugin-help all use that one
-// copy; a host CLI loading addonkit as a plugin never sees it. Without the bundle (not built), or on a
-// Node whose import() stopped reading the require cache, the package itself is used, so two copies of
-// oclif never meet in one process.
+// cache under the package's own file name, so our commands (require) and plugin-help and our hook
+// (import(), which on Node reads a CommonJS file from the require cache: test/bin checks it) all get
+// that one copy; a host CLI loading addonkit as a plugin never sees it. Not built: the package itself.
 async function loadOclif() {
-  const {createRequire, default: Module} = await import('node:module')
-  const require = createRequire(import.meta.url)
-  const file = require.resolve('@oclif/core')
-  let bundled
   try {
-    bundled = (await import('../dist/bundles/oclif-core.js')).default
-    require.cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})
+    const bundled = (await import('../dist/bundles/oclif-core.js')).default
+    const {createRequire, default: Module} = await import('node:module')
+    const file = createRequire(import.meta.url).resolve('@oclif/core')
+    Module._cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})
+    return bundled
   } catch {
-    bundled = undefined
+    return import('@oclif/core')
   }
-  const oclif = await import('@oclif/core')
-  if (bundled && oclif.execute !== bundled.execute) delete require.cache[file]
-  return oclif
 }

@@ -7,6 +7,19 @@ import {readFileSync} from 'node:fs'
 
 const patches = [
   {
+    // oclif finds its core plugins by testing every dependency against each pattern in oclif.plugins
+    // with minimatch, which parses the pattern anew for each test: ≈1.5 ms on every start. A pattern
+    // that is a plain package name matches only that name, so it is compared as a string.
+    file: /[\\/]node_modules[\\/]@oclif[\\/]core[\\/]lib[\\/]config[\\/]plugin-loader\.js$/,
+    replace: [
+      [
+        '    return Object.keys(dependencies).filter((p) => patterns.some((w) => (0, minimatch_1.minimatch)(p, w)));\n',
+        '    return Object.keys(dependencies).filter((p) => patterns.some((w) => (PACKAGE_NAME.test(w) ? p === w : (0, minimatch_1.minimatch)(p, w))));\n',
+      ],
+      ['function findMatchingDependencies(', 'const PACKAGE_NAME = /^(@[\\w.-]+\\/)?[\\w.-]+$/;\nfunction findMatchingDependencies('],
+    ],
+  },
+  {
     // oclif sorts each plugin's commands with localeCompare on every start, and the first
     // localeCompare loads ICU's collation data: ≈6 ms, an eighth of what a command may take. Command
     // ids of lower-case letters and colons sort the same by code point in the root and English orders
@@ -100,15 +113,21 @@ function apply(patch, path, source) {
   return patched
 }
 
-// got imports http2-wrapper (and with it node:http2) at start-up, for the `http2` option only, which
-// addonkit never sets: the bundles get a stand-in that loads the real package on first use.
-export const lazyHttp2Wrapper = {
-  name: 'lazy-http2-wrapper',
+// Modules the command bundles load only on first use, through a stand-in that requires the real one when
+// a property is first read. got imports them at start-up for what addonkit's requests rarely or never
+// need: http2-wrapper (and node:http2) for the `http2` option, which addonkit never sets; node:https and
+// node:tls only for an https:// platform (the local one is http://). (node:zlib cannot wait: the
+// package that decompresses answers reads it at load.)
+const LAZY_MODULES = ['http2-wrapper', 'node:https', 'node:tls']
+
+export const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({filter: /^http2-wrapper$/}, (args) =>
-      args.namespace === 'lazy-http2-wrapper' ? {path: 'http2-wrapper', external: true} : {path: 'http2-wrapper', namespace: 'lazy-http2-wrapper'})
-    build.onLoad({filter: /.*/, namespace: 'lazy-http2-wrapper'}, () => ({
-      contents: "let real; const load = () => (real ??= require('http2-wrapper')); module.exports = new Proxy({}, {get: (_, key) => load()[key], has: (_, key) => key in load()});",
+    const filter = new RegExp(`^(${LAZY_MODULES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`)
+    build.onResolve({filter}, (args) =>
+      args.namespace === 'lazy-modules' ? {path: args.path, external: true} : {path: args.path, namespace: 'lazy-modules'})
+    build.onLoad({filter: /.*/, namespace: 'lazy-modules'}, (args) => ({
+      contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)})); module.exports = new Proxy({}, {get: (_, key) => load()[key], has: (_, key) => key in load()});`,
       loader: 'js',
     }))
   },

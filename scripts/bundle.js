@@ -19,7 +19,7 @@ import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Script} from 'node:vm'
-import {dependencyPatches, lazyHttp2Wrapper, unusedPatches} from './bundle-patches.js'
+import {dependencyPatches, lazyModules, unusedPatches} from './bundle-patches.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
@@ -73,7 +73,7 @@ const result = await esbuild.build({
   external: [...external, '@colors/colors'],
   // runBundle passes the bundle's own URL (a netrc-parser lookup starts from it)
   define: {'import.meta.url': '__addonkitImportMetaUrl'},
-  plugins: [keepOtherDistFilesExternal, dependencyPatches, lazyHttp2Wrapper],
+  plugins: [keepOtherDistFilesExternal, dependencyPatches, lazyModules],
   logLevel: 'warning',
 })
 if (result.errors.length > 0) process.exit(1)

@@ -85,6 +85,22 @@ describe('built bin/run.js', () => {
     assert.doesNotMatch(stderr, /\n\s+at /)
   })
 
+  it("ES modules that import @oclif/core get bin/run.js's bundled copy, not a second one", async () => {
+    // what bin/run.js does, then what plugin-help and our hook do: Node's import() of a CommonJS file
+    // takes the require cache's entry, so one oclif serves the whole process
+    const script = [
+      "import Module, {createRequire} from 'node:module'",
+      "const bundled = (await import('./dist/bundles/oclif-core.js')).default",
+      "const file = createRequire(import.meta.url).resolve('@oclif/core')",
+      'Module._cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})',
+      "const imported = await import('@oclif/core')",
+      'console.log(imported.Config === bundled.Config && imported.default === bundled)',
+    ].join('\n')
+    const {stdout, code} = await runNode(['--input-type=module', '-e', script], env)
+    assert.equal(code, 0)
+    assert.equal(stdout, 'true\n')
+  })
+
   it('keeps a V8 code cache of oclif and the command it ran, and answers the same from it', async () => {
     const cacheEnv = {...env, ADDONKIT_CACHE_DIR: join(home, 'cache')}
     const first = await runNode([BIN, 'addons'], cacheEnv)
