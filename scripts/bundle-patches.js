@@ -4,8 +4,21 @@
 // cell cost ≈18 µs, ≈100 ms in all (`npm run bench`). A patch whose text is no longer in the file (a
 // new version of the package) fails the build, so it is never silently dropped.
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 
 const patches = [
+  {
+    // got hands every request node:tls's checkServerIdentity when none is set, reading it from node:tls
+    // even for http://, which loads node:tls (≈1 ms). It is now read when a certificate is checked.
+    // (Leaving it out is not the same: tls.connect asserts that a key present is a function.)
+    file: /[\\/]node_modules[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/,
+    replace: [
+      [
+        '            checkServerIdentity: https.checkServerIdentity ?? checkServerIdentity,\n',
+        '            checkServerIdentity: https.checkServerIdentity ?? ((hostname, certificate) => checkServerIdentity(hostname, certificate)),\n',
+      ],
+    ],
+  },
   {
     // oclif finds its core plugins by testing every dependency against each pattern in oclif.plugins
     // with minimatch, which parses the pattern anew for each test: ≈1.5 ms on every start. A pattern
@@ -113,12 +126,17 @@ function apply(patch, path, source) {
   return patched
 }
 
-// Modules the command bundles load only on first use, through a stand-in that requires the real one when
+// Modules the bundles load only on first use, through a stand-in that requires the real one when
 // a property is first read. got imports them at start-up for what addonkit's requests rarely or never
 // need: http2-wrapper (and node:http2) for the `http2` option, which addonkit never sets; node:https and
-// node:tls only for an https:// platform (the local one is http://). (node:zlib cannot wait: the
-// package that decompresses answers reads it at load.)
-const LAZY_MODULES = ['http2-wrapper', 'node:https', 'node:tls']
+// node:tls only for an https:// platform (the local one is http://); oclif, node:readline only to read
+// a flag's value from stdin and tinyglobby only to find commands when there is no manifest (ours is
+// built). (node:zlib and node:child_process cannot wait: packages read them at load.)
+const LAZY_MODULES = ['http2-wrapper', 'node:https', 'node:tls', 'node:readline', 'node:perf_hooks', 'tinyglobby']
+
+// The stand-in has one getter per export the real module has (listed at build time), so both
+// `require(name).fn` and esbuild's ES-module view of it (`import {fn} from name`) find every export.
+const requireFromRoot = createRequire(new URL('../package.json', import.meta.url))
 
 export const lazyModules = {
   name: 'lazy-modules',
@@ -126,10 +144,14 @@ export const lazyModules = {
     const filter = new RegExp(`^(${LAZY_MODULES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`)
     build.onResolve({filter}, (args) =>
       args.namespace === 'lazy-modules' ? {path: args.path, external: true} : {path: args.path, namespace: 'lazy-modules'})
-    build.onLoad({filter: /.*/, namespace: 'lazy-modules'}, (args) => ({
-      contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)})); module.exports = new Proxy({}, {get: (_, key) => load()[key], has: (_, key) => key in load()});`,
-      loader: 'js',
-    }))
+    build.onLoad({filter: /.*/, namespace: 'lazy-modules'}, (args) => {
+      const names = Object.keys(requireFromRoot(args.path))
+      const getters = names.map((name) => `${JSON.stringify(name)}: {enumerable: true, get: () => load()[${JSON.stringify(name)}]}`)
+      return {
+        contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));\nObject.defineProperties(module.exports, {${getters.join(', ')}});\n`,
+        loader: 'js',
+      }
+    })
   },
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {createServer as createHttpsServer} from 'node:https'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -83,6 +84,29 @@ describe('built bin/run.js', () => {
     assert.match(stderr, new RegExp(`^Error: Could not reach the platform at ${url.replaceAll('.', '\\.')}[ .(]`))
     assert.equal(stderr.split('\n').filter((line) => line !== '').length, 1, stderr)
     assert.doesNotMatch(stderr, /\n\s+at /)
+  })
+
+  it('talks to an https:// platform (as api.heroku.com is); an untrusted certificate is said in words', async () => {
+    // the fixture certificate is for 127.0.0.1 and localhost, trusted through NODE_EXTRA_CA_CERTS
+    const tls = join(ROOT, 'test', 'fixtures', 'tls')
+    const server = createHttpsServer({key: readFileSync(join(tls, 'provider-key.pem')), cert: readFileSync(join(tls, 'provider-cert.pem'))}, (request, response) => {
+      response.writeHead(request.url === '/apps/example-app/config-vars' ? 200 : 404, {'content-type': 'application/json'})
+      response.end(JSON.stringify(request.url === '/apps/example-app/config-vars' ? {GREETING: 'hello over tls'} : {id: 'not_found', message: 'Not found.'}))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `https://localhost:${(server.address() as {port: number}).port}`
+    try {
+      const trusted = await runNode([BIN, 'config', '-a', 'example-app'], {...env, ADDONKIT_API_URL: url, ADDONKIT_API_KEY: 'k', NODE_EXTRA_CA_CERTS: join(tls, 'provider-cert.pem')})
+      assert.equal(trusted.stderr, '')
+      assert.equal(trusted.code, 0)
+      assert.equal(trusted.stdout, 'GREETING: hello over tls\n')
+      const untrusted = await runNode([BIN, 'config', '-a', 'example-app'], {...env, ADDONKIT_API_URL: url, ADDONKIT_API_KEY: 'k'})
+      assert.equal(untrusted.code, 5)
+      assert.equal(untrusted.stderr, `Error: Could not reach the platform at ${url}: its TLS certificate is self-signed and not trusted (DEPTH_ZERO_SELF_SIGNED_CERT).\n`)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
   })
 
   it("ES modules that import @oclif/core get bin/run.js's bundled copy, not a second one", async () => {

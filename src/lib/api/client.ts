@@ -1,6 +1,7 @@
 import createDebug from 'debug'
 import got, {type Got, HTTPError, type Method, RequestError, type Response} from 'got'
 import {AddonkitError, ApiError, ExitCode} from '../errors.js'
+import {tlsProblem} from '../tls-problems.js'
 import {type ApiTarget, resolveTarget} from './target.js'
 
 const debug = createDebug('addonkit:api')
@@ -156,6 +157,8 @@ function noApiKey(url: string): AddonkitError {
 function networkError(error: unknown, url: string): AddonkitError {
   if (error instanceof RequestError) {
     if (error.code === 'ETIMEDOUT') return new AddonkitError(`The platform at ${url} did not answer in time.`, ExitCode.unreachable)
+    const tls = tlsProblem(error.code)
+    if (tls) return new AddonkitError(`Could not reach the platform at ${url}: ${tls} (${error.code}).`, ExitCode.unreachable)
     return new AddonkitError(`Could not reach the platform at ${url} (${error.code ?? error.message}).`, ExitCode.unreachable)
   }
   return new AddonkitError(error instanceof Error ? error.message : String(error))

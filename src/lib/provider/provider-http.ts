@@ -1,5 +1,6 @@
 // The checker's HTTP calls to a provider: raw status and body, nothing thrown for 4xx/5xx, no
 // retries (a retry would hide exactly what is being checked).
+import {tlsProblem} from '../tls-problems.js'
 
 export interface Credentials {
   user: string
@@ -51,20 +52,9 @@ export async function send(url: string, init: RequestInit): Promise<Response> {
   } catch (error) {
     const err = error as Error & {cause?: {code?: string; message?: string}}
     const code = err.cause?.code
-    const cause = err.name === 'TimeoutError' ? 'no answer in time' : code && TLS_PROBLEMS[code] ? `${TLS_PROBLEMS[code]} (${code})` : (code ?? err.cause?.message ?? err.message)
+    const cause = err.name === 'TimeoutError' ? 'no answer in time' : tlsProblem(code) ? `${tlsProblem(code)} (${code})` : (code ?? err.cause?.message ?? err.message)
     throw new ProviderUnreachable(url, cause)
   }
-}
-
-// Certificate failures in words: the platform would refuse the same connection. A test certificate is
-// trusted with NODE_EXTRA_CA_CERTS=cert.pem.
-const TLS_PROBLEMS: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed and not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain ends in an untrusted self-signed certificate',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of its TLS certificate is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
 }
 
 export async function readAnswer(response: Response): Promise<ProviderAnswer> {
