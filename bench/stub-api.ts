@@ -216,10 +216,10 @@ export async function startStubApi(options: StubOptions = {}): Promise<StubApi> 
     throw new ApiFailure(404, 'not_found', `No route for ${method} ${path} in the stub API.`)
   }
 
-  // A list page is worked out (sorted, paged, serialized) once and served as text until something is
+  // A list page is worked out (sorted, paged, serialized) once and served as bytes until something is
   // written: the start-up bench times the CLI, and a stub that re-sorts and re-serializes 1,000 add-ons
   // for every request would add its own ≈15 ms to every figure.
-  const pages = new Map<string, {status: number; text: string; headers: Record<string, string>}>()
+  const pages = new Map<string, {status: number; body: Buffer; headers: Record<string, string>}>()
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -244,14 +244,14 @@ export async function startStubApi(options: StubOptions = {}): Promise<StubApi> 
       if (req.headers.authorization !== `Bearer ${token}`) throw new ApiFailure(401, 'unauthorized', 'Invalid credentials provided.')
       const pageKey = `${path} ${req.headers.range ?? ''}`
       const saved = method === 'GET' ? pages.get(pageKey) : undefined
-      if (saved) return sendText(res, saved.status, saved.text, saved.headers)
+      if (saved) return sendText(res, saved.status, saved.body, saved.headers)
       if (method !== 'GET') pages.clear()
       const result = await route(method, path, body, req.headers)
       if (Array.isArray(result)) {
         const page = paginate(result as Array<{id: string; name: string}>, req.headers.range, pageSize)
-        const text = JSON.stringify(page.body)
-        pages.set(pageKey, {status: page.status, text, headers: page.headers})
-        sendText(res, page.status, text, page.headers)
+        const bytes = Buffer.from(JSON.stringify(page.body))
+        pages.set(pageKey, {status: page.status, body: bytes, headers: page.headers})
+        sendText(res, page.status, bytes, page.headers)
       } else {
         const {status, body: payload} = result as {status?: number; body: unknown}
         send(res, status ?? 200, payload)
@@ -292,7 +292,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   sendText(res, status, JSON.stringify(body), headers)
 }
 
-function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
+function sendText(res: ServerResponse, status: number, text: string | Buffer, headers: Record<string, string> = {}) {
   res.writeHead(status, {'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'request-id': 'stub', ...headers})
   res.end(text)
 }

@@ -88,6 +88,16 @@ const patches = [
     ],
   },
   {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]table\.js$/,
+    replace: [
+      // each output line: the cells' parts joined with a loop, not a callback and an array per line
+      [
+        "  let line = [];\n  row.forEach(function (cell) {\n    line.push(cell.draw(lineNum));\n  });\n  let str = line.join('');\n",
+        "  let str = '';\n  for (let i = 0; i < row.length; i++) str += row[i].draw(lineNum);\n",
+      ],
+    ],
+  },
+  {
     file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]cell\.js$/,
     replace: [
       // option names were split and camel-cased on every lookup, fifteen times per cell
@@ -109,6 +119,13 @@ const patches = [
         "    let chars = this.options.chars ? undefined : SHARED_CHARS.get(tableChars);\n    if (!chars) {\n      chars = {};\n      CHAR_NAMES.forEach(function (name) {\n        setOption(optionsChars, tableChars, name, chars);\n      });\n      if (!this.options.chars) SHARED_CHARS.set(tableChars, chars);\n    }\n    this.chars = chars;\n",
       ],
       ['const CAMEL_NAMES = new Map();', 'const CAMEL_NAMES = new Map();\nconst SHARED_CHARS = new WeakMap();'],
+      // a line of printable ASCII that fits its left-aligned cell, beside no spanning cell: the text
+      // the general path builds (truncate and pad both leave it as is but for the padding), without
+      // measuring it twice and four helper calls, once per line of every cell
+      [
+        '  drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {\n',
+        "  drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {\n    if (!forceTruncationSymbol && !(this.x && spanningCell && this.cells) && this.hAlign !== 'right' && this.hAlign !== 'center') {\n      const line = this.lines[lineNum];\n      const len = this.width - (this.paddingLeft + this.paddingRight);\n      if (typeof line === 'string' && line.length <= len && /^[\\x20-\\x7e]*$/.test(line)) {\n        const content = ' '.repeat(this.paddingLeft) + line + ' '.repeat(len - line.length) + ' '.repeat(this.paddingRight);\n        return this.stylizeLine(this.chars[this.x == 0 ? 'left' : 'middle'], content, drawRight ? this.chars['right'] : '');\n      }\n    }\n",
+      ],
       // the cell's text cut to 10 columns, built for a debug message only (Table.debugMessages, which
       // addonkit never reads): truncating shortens the text one character at a time, measuring each time
       ['let content = utils.truncate(this.content, 10, this.truncate);', 'let content = this.content;'],
