@@ -1,5 +1,6 @@
 import type {Addon, Attachment, Plan, Price} from '../api/types.js'
 import {formatPrice} from '../output/price.js'
+import {sortByText} from '../output/sort-by-text.js'
 import {renderTable} from '../output/table.js'
 import {isPending} from './wait.js'
 
@@ -13,14 +14,13 @@ export function displayName(addon: Pick<Addon, 'name' | 'state'>): string {
   return isPending(addon) ? `${addon.name} (${addon.state})` : addon.name
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
 // The seed's `addons --app APP` is two of these: the add-ons the app owns (and pays for), by plan then
 // name, under `=== Resources for APP`; then every alias on it (renderAttachments).
 export function renderResources(app: string, addons: Addon[]): string[] {
-  const owned = addons
-    .filter((addon) => addon.app.name === app)
-    .sort((a, b) => byText(a.plan.name, b.plan.name) || byText(a.name, b.name))
+  const owned = sortByText(
+    addons.filter((addon) => addon.app.name === app),
+    (addon) => [addon.plan.name, addon.name],
+  )
   const table =
     owned.length === 0
       ? 'There are no add-ons.'
@@ -37,7 +37,7 @@ export function renderResources(app: string, addons: Addon[]): string[] {
 
 // `=== Attachments for APP`: every alias on the app, by name.
 export function renderAttachments(app: string, attachments: Attachment[]): string[] {
-  const attached = [...attachments].sort((a, b) => byText(a.name, b.name))
+  const attached = sortByText(attachments, (attachment) => [attachment.name])
   const table =
     attached.length === 0
       ? 'There are no attachments.'
@@ -55,9 +55,7 @@ export function renderAttachments(app: string, attachments: Attachment[]): strin
 // `addons --all`: every add-on the caller can see, one row each.
 export function renderAllAddons(addons: Addon[]): string[] {
   if (addons.length === 0) return ['=== Add-ons', 'There are no add-ons.']
-  const sorted = [...addons].sort(
-    (a, b) => byText(a.app.name, b.app.name) || byText(a.plan.name, b.plan.name) || byText(a.name, b.name),
-  )
+  const sorted = sortByText(addons, (addon) => [addon.app.name, addon.plan.name, addon.name])
   return [
     '=== Add-ons',
     renderTable(
