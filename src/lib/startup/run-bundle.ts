@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -77,13 +77,20 @@ function cacheFolder(): string {
 
 // One file per bundle, Node version and build: a cache made by another V8 would only be refused. The
 // bundle's own folder is in the name too (hashed): two installs of addonkit on one machine (global and
-// in a project) keep a cache each instead of replacing each other's on every start.
+// in a project) keep a cache each instead of replacing each other's on every start. So are the file's
+// size and modification time: V8 checks a cache only against the source's length, and a bundle changed
+// by hand after the build would otherwise run code compiled from what it was.
 function cacheFileName(file: string, hash: string): string {
-  const install = createHash('sha256').update(dirname(file)).digest('hex').slice(0, 8)
-  return `${bundleName(file)}@${install}-${hash}-${process.version}-${process.arch}.bin`
+  const {size, mtimeMs} = statSync(file)
+  const install = shortHash(dirname(file))
+  return `${bundleName(file)}@${install}-${hash}${shortHash(`${size} ${mtimeMs}`)}-${process.version}-${process.arch}.bin`
 }
 
-// bundle name@install, content hash, Node version, architecture
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8)
+}
+
+// bundle name@install, content hash and file stamp, Node version, architecture
 const CACHE_FILE = /^(.+)-([0-9a-f]+)-(v[0-9.]+)-([a-z0-9]+)\.bin$/
 
 function bundleName(file: string): string {

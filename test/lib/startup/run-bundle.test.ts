@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, beforeEach, describe, it} from 'node:test'
@@ -45,7 +45,7 @@ describe('runBundle: CommonJS bundles through the V8 code cache', () => {
   it('writes the cache at exit, then reads it back, and the cached code can still import()', () => {
     assert.deepEqual(run('0123abcd'), {cache: 'miss', answer: 42, platform: process.platform})
     assert.equal(cacheFiles().length, 1)
-    assert.match(cacheFiles()[0], new RegExp(`^imports-later@[0-9a-f]{8}-0123abcd-${process.version}-${process.arch}\\.bin$`))
+    assert.match(cacheFiles()[0], new RegExp(`^imports-later@[0-9a-f]{8}-0123abcd[0-9a-f]{8}-${process.version}-${process.arch}\\.bin$`))
     assert.deepEqual(run('0123abcd'), {cache: 'hit', answer: 42, platform: process.platform})
   })
 
@@ -61,7 +61,7 @@ describe('runBundle: CommonJS bundles through the V8 code cache', () => {
     run('0123abcd')
     run('4567ef01')
     assert.equal(cacheFiles().length, 1)
-    assert.match(cacheFiles()[0], /^imports-later@[0-9a-f]{8}-4567ef01-/)
+    assert.match(cacheFiles()[0], /^imports-later@[0-9a-f]{8}-4567ef01[0-9a-f]{8}-/)
   })
 
   it('the same bundle installed in two places keeps a cache each', () => {
@@ -75,6 +75,16 @@ describe('runBundle: CommonJS bundles through the V8 code cache', () => {
     })
     assert.equal(child.status, 0, child.stderr)
     assert.equal(cacheFiles().length, 2)
+    assert.equal(run('0123abcd').cache, 'hit')
+  })
+
+  it('a bundle changed after the build (same build hash) is compiled afresh, not run from the old cache', () => {
+    run('0123abcd')
+    // same length, so V8 alone would take the old cache for it
+    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('exports.answer = 42', 'exports.answer = 24'))
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5000))
+    assert.deepEqual(run('0123abcd'), {cache: 'miss', answer: 24, platform: process.platform})
+    assert.equal(cacheFiles().length, 1)
     assert.equal(run('0123abcd').cache, 'hit')
   })
 
