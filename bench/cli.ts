@@ -181,6 +181,21 @@ export async function benchCli(options: {runs?: number} = {}): Promise<BenchRow[
       },
       {metric: 'addonkit config: peak RSS', measured: mb(config.rssMb), target: 'informative'},
     ]
+    // NODE_EXTRA_CA_CERTS makes node read and parse that file at every start (here, the system's whole
+    // CA bundle: ≈40 ms), which both sides of the ratio pay; the figures without it, for comparison
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const bare = {...env}
+      delete bare.NODE_EXTRA_CA_CERTS
+      const [bareNode, bareAddons] = await measureAll([['-e', '0'], [BIN, 'addons', '--app', APP]], bare, runs)
+      rows.push(
+        {metric: 'node -e 0 without NODE_EXTRA_CA_CERTS: wall', measured: seconds(bareNode.wallMs), target: 'informative'},
+        {
+          metric: `addonkit addons (${ADDONS}) without NODE_EXTRA_CA_CERTS`,
+          measured: failure(bareAddons) ?? `${seconds(bareAddons.wallMs)} (${(bareAddons.wallMs / bareNode.wallMs).toFixed(2)}x node)`,
+          target: `informative (addonkit's own share: ${seconds(bareAddons.wallMs - bareNode.wallMs)})`,
+        },
+      )
+    }
     return rows
   } finally {
     await api.close()

@@ -8,6 +8,12 @@ import {createRequire} from 'node:module'
 
 const patches = [
   {
+    // oclif checks the Node version against its engines field on every start with semver.satisfies,
+    // requiring all of semver for it (every function and range helper, ≈1 ms to load): only that one.
+    file: /[\\/]node_modules[\\/]@oclif[\\/]core[\\/]lib[\\/]index\.js$/,
+    replace: [["        const semver = require('semver');\n", "        const semver = { satisfies: require('semver/functions/satisfies') };\n"]],
+  },
+  {
     // got hands every request node:tls's checkServerIdentity when none is set, reading it from node:tls
     // even for http://, which loads node:tls (≈1 ms). It is now read when a certificate is checked.
     // (Leaving it out is not the same: tls.connect asserts that a key present is a function.)
