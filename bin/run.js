@@ -12,15 +12,16 @@ if (argv.length === 1 && argv[0] === '--version') {
 }
 
 // @oclif/core is ≈100 CommonJS files; `npm run build` also writes it as one bundle, run through the V8
-// code cache (dist/bundles/oclif-core.js), which loads in a fraction of the time. It goes into the require
-// cache under the package's own file name, so our commands (require) and plugin-help and our hook
-// (import(), which on Node reads a CommonJS file from the require cache: test/bin checks it) all get
-// that one copy; a host CLI loading addonkit as a plugin never sees it. Not built: the package itself.
+// code cache (dist/bundles/load-oclif-core.cjs), which loads in a fraction of the time. It goes into the
+// require cache under the package's own file name, so our commands (require) and plugin-help and our
+// hook (import(), which on Node reads a CommonJS file from the require cache: test/bin checks it) all
+// get that one copy; a host CLI loading addonkit as a plugin never sees it. Not built: the package.
 async function loadOclif() {
+  const {createRequire, default: Module} = await import('node:module')
+  const require = createRequire(import.meta.url)
   try {
-    const bundled = (await import('../dist/bundles/oclif-core.js')).default
-    const {createRequire, default: Module} = await import('node:module')
-    const file = createRequire(import.meta.url).resolve('@oclif/core')
+    const bundled = require('../dist/bundles/load-oclif-core.cjs')
+    const file = require.resolve('@oclif/core')
     Module._cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})
     return bundled
   } catch {

@@ -1,8 +1,10 @@
 // Build step after tsc: each dist/commands/**/*.js becomes one CommonJS bundle in dist/bundles/commands
-// holding the command, our src/lib code, got and cli-table3 (≈100 small files otherwise), and the file
-// oclif loads becomes a two-line ES module that runs the bundle through the V8 code cache
-// (src/lib/startup/run-bundle.ts). @oclif/core gets the same treatment in dist/bundles/oclif-core.cjs,
-// which bin/run.js loads in place of the package when addonkit runs on its own; a host CLI never does.
+// holding the command, our src/lib code, got and cli-table3 (≈100 small files otherwise), and in its
+// place oclif finds a three-line .cjs file that runs the bundle through the V8 code cache
+// (src/lib/startup/run-bundle.cts; CommonJS throughout, so oclif requires it with no ES module
+// resolution on the way). @oclif/core gets the same treatment in dist/bundles/oclif-core.cjs, loaded
+// through dist/bundles/load-oclif-core.cjs by bin/run.js when addonkit runs on its own; a host CLI
+// never loads it.
 // Start-up figures: `npm run bench`.
 //
 // Kept out of the bundles, so they behave exactly as under tsc:
@@ -14,7 +16,7 @@
 // Each `import(` in a bundle is written `__addonkitImport(`, which runBundle passes in: code compiled
 // from a V8 code cache cannot call import() itself on Node 20.
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -81,7 +83,8 @@ const result = await esbuild.build({
 if (result.errors.length > 0) process.exit(1)
 for (const entry of entryPoints) {
   const bundle = join(BUNDLES, 'commands', relative(join(DIST, 'commands'), entry)).replace(/\.js$/, '.cjs')
-  writeBundleStub(entry, bundle, (run) => `export default ${run}.exports.default`)
+  writeBundleStub(entry.replace(/\.js$/, '.cjs'), bundle)
+  rmSync(entry)
 }
 console.log(`bundle: ${entryPoints.length} commands in ${relative(ROOT, join(BUNDLES, 'commands'))}`)
 
@@ -106,23 +109,25 @@ if (unusedPatches().length > 0) {
   console.error(`bundle: no bundle loaded the file of these patches (scripts/bundle-patches.js): ${unusedPatches().join(', ')}`)
   process.exit(1)
 }
-writeBundleStub(join(BUNDLES, 'oclif-core.js'), join(BUNDLES, 'oclif-core.cjs'), (run) => `export default ${run}.exports`)
+writeBundleStub(join(BUNDLES, 'load-oclif-core.cjs'), join(BUNDLES, 'oclif-core.cjs'))
 console.log(`bundle: @oclif/core in ${relative(ROOT, join(BUNDLES, 'oclif-core.cjs'))}`)
 
-// Rewrites the bundle's dynamic imports, checks it still parses, and writes the ES module that runs it
-// under its content hash (the name its code cache is kept under).
-function writeBundleStub(stub, bundle, exportLine) {
+// Rewrites the bundle's dynamic imports, checks it still parses, and writes the CommonJS file that runs
+// it under its content hash (the name its code cache is kept under) and exports what it exports.
+function writeBundleStub(stub, bundle) {
   const source = readFileSync(bundle, 'utf8').replace(DYNAMIC_IMPORT, '__addonkitImport(')
   new Script(`(function () {${source}\n})`, {filename: bundle})
   writeFileSync(bundle, source)
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16)
-  const fromStub = relative(dirname(stub), bundle).split(sep).join('/')
+  const fromStub = (target) => {
+    const path = relative(dirname(stub), target).split(sep).join('/')
+    return path.startsWith('.') ? path : `./${path}`
+  }
   mkdirSync(dirname(stub), {recursive: true})
   writeFileSync(
     stub,
     `// Written by scripts/bundle.js: the code is ${relative(DIST, bundle).split(sep).join('/')}, run through the V8 code cache.\n` +
-      `import {runBundle} from '#dist/lib/startup/run-bundle.js'\n` +
-      exportLine(`runBundle(new URL('${fromStub.startsWith('.') ? fromStub : `./${fromStub}`}', import.meta.url), {hash: '${hash}'})`) +
-      '\n',
+      `const {runBundle} = require('${fromStub(join(DIST, 'lib', 'startup', 'run-bundle.cjs'))}')\n` +
+      `module.exports = runBundle(require('node:path').join(__dirname, '${fromStub(bundle)}'), {hash: '${hash}'}).exports\n`,
   )
 }

@@ -114,8 +114,9 @@ describe('built bin/run.js', () => {
     // takes the require cache's entry, so one oclif serves the whole process
     const script = [
       "import Module, {createRequire} from 'node:module'",
-      "const bundled = (await import('./dist/bundles/oclif-core.js')).default",
-      "const file = createRequire(import.meta.url).resolve('@oclif/core')",
+      'const require = createRequire(import.meta.url)',
+      "const bundled = require('./dist/bundles/load-oclif-core.cjs')",
+      "const file = require.resolve('@oclif/core')",
       'Module._cache[file] = Object.assign(new Module(file), {filename: file, exports: bundled, loaded: true})',
       "const imported = await import('@oclif/core')",
       'console.log(imported.Config === bundled.Config && imported.default === bundled)',

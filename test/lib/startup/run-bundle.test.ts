@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, beforeEach, describe, it} from 'node:test'
 import {fileURLToPath} from 'node:url'
-import {codeCacheDir} from '../../../src/lib/startup/run-bundle.js'
+import {codeCacheDir} from '../../../src/lib/startup/run-bundle.cjs'
 
 // runBundle in a real process each time: the code cache is written when the process exits, and the
 // case that matters is a later process running code read back from it, dynamic import() included.
