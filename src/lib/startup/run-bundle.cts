@@ -106,8 +106,12 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 // Best effort: a read-only home or a full disk leaves the command as it was, only slower next time.
-// Written whole under a temporary name and renamed, so a concurrent start never reads half a cache;
-// the bundle's older caches (earlier builds, other Node versions) go at the same time.
+// Written whole under a temporary name and renamed, so a concurrent start never reads half a cache.
+// The bundle's older caches (earlier builds, other Node versions) go at the same time, and so does
+// any cache not written for STALE_DAYS (an install since removed); one still in use is only written
+// again on its next start.
+const STALE_DAYS = 30
+
 function writeCache(file: string, data: () => Buffer): void {
   try {
     const dir = dirname(file)
@@ -116,8 +120,11 @@ function writeCache(file: string, data: () => Buffer): void {
     writeFileSync(temporary, data())
     renameSync(temporary, file)
     const name = CACHE_FILE.exec(file.slice(dir.length + 1))?.[1]
+    const staleBefore = Date.now() - STALE_DAYS * 24 * 3600 * 1000
     for (const other of readdirSync(dir)) {
-      if (other !== file.slice(dir.length + 1) && CACHE_FILE.exec(other)?.[1] === name) rmSync(join(dir, other), {force: true})
+      const path = join(dir, other)
+      if (path === file || !CACHE_FILE.test(other)) continue
+      if (CACHE_FILE.exec(other)?.[1] === name || statSync(path).mtimeMs < staleBefore) rmSync(path, {force: true})
     }
   } catch {
     // no cache this time

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 import {after, beforeEach, describe, it} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {codeCacheDir} from '../../../src/lib/startup/run-bundle.cjs'
@@ -86,6 +86,23 @@ describe('runBundle: CommonJS bundles through the V8 code cache', () => {
     assert.deepEqual(run('0123abcd'), {cache: 'miss', answer: 24, platform: process.platform})
     assert.equal(cacheFiles().length, 1)
     assert.equal(run('0123abcd').cache, 'hit')
+  })
+
+  it("writing a cache clears others' not written for 30 days, and leaves recent ones and other files", () => {
+    mkdirSync(cacheDir, {recursive: true})
+    const old = join(cacheDir, `gone-install@0badc0de-00112233445566778899aabb-${process.version}-${process.arch}.bin`)
+    const recent = join(cacheDir, `other-install@0badc0de-00112233445566778899aabb-${process.version}-${process.arch}.bin`)
+    const notOurs = join(cacheDir, 'notes.txt')
+    for (const path of [old, recent, notOurs]) writeFileSync(path, 'x')
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000)
+    utimesSync(old, longAgo, longAgo)
+    utimesSync(notOurs, longAgo, longAgo)
+    run('0123abcd')
+    const left = cacheFiles()
+    assert.equal(left.includes(basename(old)), false)
+    assert.equal(left.includes(basename(recent)), true)
+    assert.equal(left.includes('notes.txt'), true)
+    assert.equal(left.length, 3)
   })
 
   it('ADDONKIT_CODE_CACHE=off reads and writes nothing', () => {
