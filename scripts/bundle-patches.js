@@ -1,8 +1,9 @@
-// Speed fixes applied to dependencies as they are copied into the command bundles (scripts/bundle.js);
-// node_modules itself is never changed. Each one keeps what the code returns and only removes work
-// repeated per table cell: `addons` draws 6,000 cells for 1,000 add-ons, and in a fresh process each
-// cell cost ≈18 µs, ≈100 ms in all (`npm run bench`). A patch whose text is no longer in the file (a
-// new version of the package) fails the build, so it is never silently dropped.
+// Speed fixes applied to dependencies as they are copied into the bundles (scripts/bundle.js);
+// node_modules itself is never changed. Each one keeps what the code returns and only removes work a
+// command paid on every start (oclif's start-up, got's validator) or per line of a long table (a fresh
+// process runs all of it before V8 optimises anything; `npm run bench` has the figures). A patch whose
+// text is no longer in the file, or whose file no bundle loaded (a new version of the package), fails
+// the build, so it is never silently dropped.
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 
