@@ -78,9 +78,11 @@ const result = await esbuild.build({
   // runBundle passes the bundle's own URL (a netrc-parser lookup starts from it)
   define: {'import.meta.url': '__addonkitImportMetaUrl'},
   plugins: [keepOtherDistFilesExternal, dependencyPatches, lazyModules],
+  metafile: true,
   logLevel: 'warning',
 })
 if (result.errors.length > 0) process.exit(1)
+requireableExternals(result.metafile)
 for (const entry of entryPoints) {
   const bundle = join(BUNDLES, 'commands', relative(join(DIST, 'commands'), entry)).replace(/\.js$/, '.cjs')
   writeBundleStub(entry.replace(/\.js$/, '.cjs'), bundle)
@@ -111,6 +113,38 @@ if (unusedPatches().length > 0) {
 }
 writeBundleStub(join(BUNDLES, 'load-oclif-core.cjs'), join(BUNDLES, 'oclif-core.cjs'))
 console.log(`bundle: @oclif/core in ${relative(ROOT, join(BUNDLES, 'oclif-core.cjs'))}`)
+
+// A CommonJS bundle reaches a package it does not inline with require(), which before Node 20.19
+// cannot load an ES module: a package whose require() resolves to one must be inlined
+// (INLINED_PACKAGES) or imported with import(). Checked here, where it fails the build, rather than
+// when someone on an older Node 20 first runs the command.
+function requireableExternals(metafile) {
+  const requireFromRoot = createRequire(join(ROOT, 'package.json'))
+  const required = new Set()
+  for (const output of Object.values(metafile.outputs)) {
+    for (const imported of output.imports) {
+      if (imported.external && imported.kind === 'require-call' && !imported.path.startsWith('node:') && !imported.path.startsWith('#')) required.add(imported.path)
+    }
+  }
+  for (const name of required) {
+    if (!isEsModule(requireFromRoot.resolve(name))) continue
+    console.error(`bundle: the command bundles require ${name}, whose require() entry is an ES module: add it to INLINED_PACKAGES or import() it`)
+    process.exit(1)
+  }
+}
+
+function isEsModule(file) {
+  if (file.endsWith('.mjs')) return true
+  if (!file.endsWith('.js')) return false
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).type === 'module'
+    } catch {
+      // no package.json here: the one above decides
+    }
+  }
+  return false
+}
 
 // Rewrites the bundle's dynamic imports, checks it still parses, and writes the CommonJS file that runs
 // it under its content hash (the name its code cache is kept under) and exports what it exports.
