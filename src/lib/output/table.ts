@@ -18,12 +18,19 @@ const NO_BORDERS = {
 // Each column's rows go to cli-table3 as one cell of many lines, not one cell per value: cli-table3
 // builds a cell object per value and measures it line by line, ≈6 µs a cell in a fresh process, which
 // for 1,000 add-ons was most of `addons`'s time. Values hold no line breaks (a break would be a space),
-// so the n-th line of every column cell is the n-th row and the rows line up exactly as before.
+// so every line of a cell is one row and the rows line up exactly as before.
+//
+// cli-table3 as it is published (under bin/dev.js and in unit tests) cuts each cell's whole text down
+// to 10 columns one character at a time for a debug message, which grows with the square of a cell's
+// length: 1,000 lines in one cell took minutes. The built bundles drop that truncation and say so
+// (scripts/bundle-patches.js); without it, cells are kept to a few lines (0.5 s for 1,000 rows).
 //
 // Plain loops and one pass of a regular expression over the result, not a callback per value: a
 // command runs this once, before V8 has optimised anything, so each call per value is paid in full.
+const LINES_PER_CELL = (Table as unknown as {withoutDebugTruncation?: boolean}).withoutDebugTruncation ? Infinity : 5
+
 export function renderTable<Row>(columns: Column<Row>[], rows: Row[]): string {
-  const cells: string[] = []
+  const texts: string[][] = []
   const widths: number[] = []
   for (const column of columns) {
     const lines = new Array<string>(rows.length)
@@ -33,7 +40,7 @@ export function renderTable<Row>(columns: Column<Row>[], rows: Row[]): string {
       lines[i] = text
       if (text.length > width) width = text.length
     }
-    cells.push(lines.join('\n'))
+    texts.push(lines)
     widths.push(width)
   }
   widths[widths.length - 1] += 2
@@ -45,7 +52,9 @@ export function renderTable<Row>(columns: Column<Row>[], rows: Row[]): string {
     style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true},
   })
   table.push(columns.map((c) => c.header), widths.map((w) => '-'.repeat(w)))
-  if (rows.length > 0) table.push(cells)
+  for (let start = 0; start < rows.length; start += LINES_PER_CELL) {
+    table.push(texts.map((lines) => lines.slice(start, start + LINES_PER_CELL).join('\n')))
+  }
   return table.toString().replace(TRAILING_SPACES, '')
 }
 
