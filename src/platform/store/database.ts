@@ -1,6 +1,8 @@
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction} from 'kysely'
+import type BetterSqlite3 from 'better-sqlite3'
+import {Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
+import {LRUCache} from 'lru-cache'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
 import {seedRegions} from './seed.js'
@@ -70,7 +72,26 @@ async function openSqlite(dataDir: string): Promise<Store> {
   file.pragma('synchronous = NORMAL')
   file.pragma('foreign_keys = ON')
   file.pragma('busy_timeout = 5000')
-  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: file})}), 'sqlite')
+  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: withStatementCache(file)})}), 'sqlite')
+}
+
+// kysely prepares every query anew, and the platform runs the same few dozen statements over and
+// over (a provision is about twenty): each SQL text keeps its prepared statement. better-sqlite3
+// statements are reusable and run synchronously; none is iterated here (the one way a shared
+// statement could be busy), and SQLite re-prepares a kept statement by itself if the schema changes.
+function withStatementCache(file: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new LRUCache<string, BetterSqlite3.Statement>({max: 500})
+  return {
+    close: () => file.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql)
+      if (!statement) {
+        statement = file.prepare(sql)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+  }
 }
 
 async function openPostgres(url: string): Promise<Store> {
