@@ -155,9 +155,10 @@ function apply(patch, path, source) {
 // Modules the bundles load only on first use, through a stand-in that requires the real one when
 // a property is first read. got imports them at start-up for what addonkit's requests rarely or never
 // need: http2-wrapper (and node:http2) for the `http2` option, which addonkit never sets; node:https and
-// node:tls only for an https:// platform (the local one is http://); oclif, node:readline only to read
-// a flag's value from stdin and tinyglobby only to find commands when there is no manifest (ours is
-// built). (node:zlib and node:child_process cannot wait: packages read them at load.)
+// node:tls only for an https:// platform (the local one is http://). oclif: node:readline only to read
+// a value from stdin, node:perf_hooks only when its performance tracing is turned on, tinyglobby only
+// to find commands when there is no manifest (ours is built). (node:zlib and node:child_process cannot
+// wait: packages read them at load.)
 const LAZY_MODULES = ['http2-wrapper', 'node:https', 'node:tls', 'node:readline', 'node:perf_hooks', 'tinyglobby']
 
 // The stand-in has one getter per export the real module has (listed at build time), so both
