@@ -28,6 +28,7 @@ const DIST = join(ROOT, 'dist')
 const BUNDLES = join(DIST, 'bundles')
 const INLINED_PACKAGES = new Set(['got', 'debug', 'cli-table3', 'env-paths'])
 const INLINED_DIRS = [join(DIST, 'commands'), join(DIST, 'lib')].map((d) => d + sep)
+const requireFromRoot = createRequire(join(ROOT, 'package.json'))
 const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\((?!\))/g
 
 let esbuild
@@ -60,11 +61,8 @@ const keepOtherDistFilesExternal = {
   },
 }
 
-const result = await esbuild.build({
-  entryPoints,
-  outdir: join(BUNDLES, 'commands'),
-  outbase: join(DIST, 'commands'),
-  outExtension: {'.js': '.cjs'},
+// what both builds (the commands and @oclif/core) share
+const CJS_BUNDLE = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -73,13 +71,21 @@ const result = await esbuild.build({
   // which renamed every function and class again at load (≈1,300 defineProperty calls per command)
   minifyWhitespace: true,
   minifySyntax: true,
+  logLevel: 'warning',
+}
+
+const result = await esbuild.build({
+  entryPoints,
+  outdir: join(BUNDLES, 'commands'),
+  outbase: join(DIST, 'commands'),
+  outExtension: {'.js': '.cjs'},
+  ...CJS_BUNDLE,
   // cli-table3 requires @colors/colors only to colour a table, which ours never are
   external: [...external, '@colors/colors'],
   // runBundle passes the bundle's own URL (a netrc-parser lookup starts from it)
   define: {'import.meta.url': '__addonkitImportMetaUrl'},
   plugins: [keepOtherDistFilesExternal, dependencyPatches, lazyModules],
   metafile: true,
-  logLevel: 'warning',
 })
 if (result.errors.length > 0) process.exit(1)
 requireableExternals(result.metafile)
@@ -91,20 +97,12 @@ for (const entry of entryPoints) {
 console.log(`bundle: ${entryPoints.length} commands in ${relative(ROOT, join(BUNDLES, 'commands'))}`)
 
 const core = await esbuild.build({
-  entryPoints: [createRequire(join(ROOT, 'package.json')).resolve('@oclif/core')],
+  entryPoints: [requireFromRoot.resolve('@oclif/core')],
   outfile: join(BUNDLES, 'oclif-core.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // whitespace and syntax only: identifiers keep their names, so nothing needs esbuild's keepNames,
-  // which renamed every function and class again at load (≈1,300 defineProperty calls per command)
-  minifyWhitespace: true,
-  minifySyntax: true,
+  ...CJS_BUNDLE,
   // read only to run TypeScript sources in development (bin/dev.js uses the real package)
   external: ['typescript'],
   plugins: [dependencyPatches, lazyModules],
-  logLevel: 'warning',
 })
 if (core.errors.length > 0) process.exit(1)
 if (unusedPatches().length > 0) {
@@ -119,7 +117,6 @@ console.log(`bundle: @oclif/core in ${relative(ROOT, join(BUNDLES, 'oclif-core.c
 // (INLINED_PACKAGES) or imported with import(). Checked here, where it fails the build, rather than
 // when someone on an older Node 20 first runs the command.
 function requireableExternals(metafile) {
-  const requireFromRoot = createRequire(join(ROOT, 'package.json'))
   const required = new Set()
   for (const output of Object.values(metafile.outputs)) {
     for (const imported of output.imports) {

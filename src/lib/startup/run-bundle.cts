@@ -3,7 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {pathToFileURL} from 'node:url'
 import {Script} from 'node:vm'
 
 // Runs one of the CommonJS bundles `npm run build` writes (dist/bundles: @oclif/core and each command)
@@ -36,8 +36,7 @@ const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '
 const pendingWrites: Array<() => void> = []
 const dynamicImport = (specifier: string): Promise<unknown> => import(specifier)
 
-export function runBundle(location: string | URL, options: BundleOptions): BundleRun {
-  const file = typeof location === 'string' ? location : fileURLToPath(location)
+export function runBundle(file: string, options: BundleOptions): BundleRun {
   const source = readFileSync(file, 'utf8')
   const cacheFile = cacheEnabled() ? join(codeCacheDir(options.cacheDir), cacheFileName(file, options.hash)) : undefined
   const cachedData = cacheFile ? readIfPresent(cacheFile) : undefined

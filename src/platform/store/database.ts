@@ -80,18 +80,8 @@ async function openSqlite(dataDir: string): Promise<Store> {
 // statements are reusable and run synchronously; none is iterated here (the one way a shared
 // statement could be busy), and SQLite re-prepares a kept statement by itself if the schema changes.
 function withStatementCache(file: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new LRUCache<string, BetterSqlite3.Statement>({max: 500})
-  return {
-    close: () => file.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql)
-      if (!statement) {
-        statement = file.prepare(sql)
-        statements.set(sql, statement)
-      }
-      return statement
-    },
-  }
+  const statements = new LRUCache<string, BetterSqlite3.Statement, unknown>({max: 500, memoMethod: (sql) => file.prepare(sql)})
+  return {close: () => file.close(), prepare: (sql: string) => statements.memo(sql)}
 }
 
 async function openPostgres(url: string): Promise<Store> {
