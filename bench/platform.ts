@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url'
 import Fastify from 'fastify'
 import {startPlatform} from '../src/platform/start.js'
 import {startTestProvider} from '../test/fixtures/providers/test-provider.js'
+import {load} from './load.js'
 import {type BenchRow, formatTable} from './table.js'
 
 // Platform bench: add-on creates against a local provider (overhead per provision) and
@@ -15,31 +16,6 @@ import {type BenchRow, formatTable} from './table.js'
 const KEY = 'bench-key'
 const ADDONS = 10_000
 const CONCURRENCY = 8
-
-interface Stats {
-  p50: number
-  p99: number
-  perSecond: number
-}
-
-// `total` requests, `concurrency` in flight at a time; latency per request and overall throughput.
-async function load(total: number, concurrency: number, request: () => Promise<unknown>): Promise<Stats> {
-  const latencies: number[] = []
-  let started = 0
-  const t0 = performance.now()
-  const worker = async () => {
-    while (started < total) {
-      started++
-      const t = performance.now()
-      await request()
-      latencies.push(performance.now() - t)
-    }
-  }
-  await Promise.all(Array.from({length: concurrency}, worker))
-  const elapsed = performance.now() - t0
-  latencies.sort((a, b) => a - b)
-  return {p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)], perSecond: (total / elapsed) * 1000}
-}
 
 async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await fetch(url, {headers})
@@ -91,7 +67,7 @@ export default async function benchPlatform(): Promise<BenchRow[]> {
       for (let i = 0; i < ADDONS; i += 500) {
         const rows = Array.from({length: Math.min(500, ADDONS - i)}, (_, j) => ({
           id: randomUUID(), name: `redis-bench-${i + j}`, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'provisioned' as const,
-          provider_id: `p${i + j}`, config: JSON.stringify({REDIS_URL: `redis://h:secret@127.0.0.1:${i + j}`}), staged_config: null, provision_message: null, created_at: at, updated_at: at,
+          provider_id: `p${i + j}`, config: JSON.stringify({REDIS_URL: `redis://h:secret@127.0.0.1:${i + j}`}), staged_config: null, provision_message: null, instance_id: null, created_at: at, updated_at: at,
         }))
         await tx.insertInto('addons').values(rows).execute()
         await tx.insertInto('attachments').values(rows.map((r, j) => ({id: randomUUID(), addon_id: r.id, app_id: app.id, addon_app_id: app.id, name: `R_${i + j}`, namespace: null, created_at: at, updated_at: at}))).execute()

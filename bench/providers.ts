@@ -1,4 +1,5 @@
-// Provisioning speed of the built-in services and the memory an idle redis add-on costs.
+// Provisioning speed of the built-in services, the memory an idle redis add-on costs, and how a kv
+// write's cost depends on what the resource already holds.
 // Run: node --import tsx bench/providers.ts  (PostgreSQL rows need ADDONKIT_TEST_POSTGRES_ADMIN_URL)
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -34,6 +35,64 @@ async function postgresReachable(url: string): Promise<boolean> {
 function rssOf(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))
   return Number(line?.match(/\d+/)?.[0] ?? 0) * 1024
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+const MB = 1024 * 1024
+const kvPuts = 2_000
+
+// 100-byte PUTs through HTTP, as an app makes them, one at a time, each to a new key: on a
+// standard resource just provisioned and on one already holding 90 MB (filled with 1 MB values).
+// The two take turns, so a busy moment of the machine (or of SQLite's checkpoints) falls on both.
+async function benchKvPuts(manifest: ProviderManifest): Promise<BenchRow[]> {
+  const baseUrl = (manifest.api.production as {base_url: string}).base_url
+  const providerAuth = `Basic ${Buffer.from(`${manifest.id}:${manifest.api.password}`).toString('base64')}`
+  const provision = async () => {
+    const response = await fetch(baseUrl, {
+      method: 'POST',
+      headers: {authorization: providerAuth, 'content-type': 'application/json'},
+      body: JSON.stringify({uuid: crypto.randomUUID(), plan: 'standard', region: 'amazon-web-services::us-east-1', name: 'bench-kv'}),
+    })
+    if (!response.ok) throw new Error(`kv provision answered ${response.status}: ${await response.text()}`)
+    const url = new URL(((await response.json()) as {config: {KV_URL: string}}).config.KV_URL)
+    const authorization = `Basic ${Buffer.from(`${url.username}:`).toString('base64')}`
+    url.username = ''
+    // Resolves to the time the PUT took, in ms.
+    return async (key: string, value: Buffer<ArrayBuffer>): Promise<number> => {
+      const started = performance.now()
+      const put = await fetch(`${url}/${key}`, {method: 'PUT', body: value, headers: {authorization}})
+      const took = performance.now() - started
+      if (put.status !== 204) throw new Error(`kv PUT answered ${put.status}: ${await put.text()}`)
+      return took
+    }
+  }
+  const empty = await provision()
+  const full = await provision()
+  const chunk = Buffer.alloc(MB, 'f')
+  for (let i = 0; i < 90; i++) await full(`fill-${i}`, chunk)
+
+  const value = Buffer.alloc(100, 'v')
+  for (let i = 0; i < 100; i++) {
+    await empty(`warm-${i}`, value)
+    await full(`warm-${i}`, value)
+  }
+  const times = {empty: [] as number[], full: [] as number[]}
+  for (let i = 0; i < kvPuts; i++) {
+    times.empty.push(await empty(`key-${i}`, value))
+    times.full.push(await full(`key-${i}`, value))
+  }
+  const emptyP = {p50: percentile(times.empty, 50), p99: percentile(times.empty, 99)}
+  const fullP = {p50: percentile(times.full, 50), p99: percentile(times.full, 99)}
+  const show = ({p50, p99}: {p50: number; p99: number}) => `p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`
+  const metric = (state: string) => `kv PUT of 100 B, standard plan, ${state} (${kvPuts} PUTs)`
+  return [
+    row(metric('empty resource'), show(emptyP), 'reference; JSON file per resource (before): 1.4 ms'),
+    row(metric('90 MB stored'), show(fullP), `p99 < 5 ms and <= 2x empty (${(2 * emptyP.p99).toFixed(2)} ms); before: 686 ms`, fullP.p99 < 5 && fullP.p99 <= 2 * emptyP.p99),
+  ]
 }
 
 export async function benchProviders(): Promise<BenchRow[]> {
@@ -85,6 +144,7 @@ export async function benchProviders(): Promise<BenchRow[]> {
       }
       for (const uuid of ids) await call(manifest, 'DELETE', `/${uuid}`)
     }
+    rows.push(...(await benchKvPuts(manifests.find((m) => m.id === 'kv')!)))
   } finally {
     await builtins.close()
     await app.close()

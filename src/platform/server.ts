@@ -3,9 +3,9 @@ import Fastify, {type FastifyInstance} from 'fastify'
 import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
 import {registerLastModified} from './http/last-modified.js'
-import {registerParsers} from './http/parsers.js'
+import {BODY_LIMIT_BYTES, registerParsers} from './http/parsers.js'
 import {registerPreconditions} from './http/preconditions.js'
-import {type RateLimit, registerRateLimit} from './http/rate-limit.js'
+import {registerRateLimit} from './http/rate-limit.js'
 import {registerRequestContext} from './http/request-context.js'
 import './http/types.js'
 import {accountRoutes} from './routes/account.js'
@@ -18,6 +18,7 @@ import {partnerRoutes} from './routes/partner.js'
 import {regionAndSpaceRoutes} from './routes/regions-spaces.js'
 import {ssoRoutes} from './routes/sso.js'
 import type {Services} from './services/index.js'
+import {type RateLimit, RateLimits} from './services/rate-limits.js'
 
 // The Fastify app: plumbing first, then one route module per resource.
 export function buildServer(services: Services, log: (line: string) => void, rateLimit: RateLimit | false): FastifyInstance {
@@ -25,13 +26,13 @@ export function buildServer(services: Services, log: (line: string) => void, rat
     logger: false,
     // bodies are validated, never coerced or silently trimmed
     ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false, allowUnionTypes: true}},
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
   })
   registerParsers(app)
   registerRequestContext(app, log)
   registerErrorHandling(app, log)
   registerAuth(app, services.accounts, services.partnerAuth)
-  registerRateLimit(app, rateLimit)
+  registerRateLimit(app, rateLimit === false ? undefined : new RateLimits(services.ctx.store, rateLimit))
   registerPreconditions(app)
   // ETag on every answer, and 304 with no body when If-None-Match still matches, as the Platform API does
   app.register(etag)

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict'
-import {spawn, type ChildProcess} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, describe, test} from 'node:test'
 import {startTestProvider, type TestProvider} from '../fixtures/providers/test-provider.js'
 import {client, eventually, OWNER, startTestPlatform, testDatabaseUrl} from './helpers.js'
+import {launchInstance} from './scale-out/instances.js'
 
 
-function launch(dataDir: string, manifestFile: string, databaseUrl = ''): Promise<{child: ChildProcess; url: string}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/providers/run-platform.ts', dataDir, manifestFile, databaseUrl], {stdio: ['ignore', 'pipe', 'inherit']})
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      if (out.includes('\n')) resolve({child, url: JSON.parse(out.split('\n')[0]).url})
-    })
-    child.once('exit', (code) => reject(new Error(`platform child exited with ${code}`)))
-  })
-}
+const launch = (dataDir: string, manifestFile: string, databaseUrl = '') => launchInstance(dataDir, manifestFile, databaseUrl)
 
 describe('kill -9 mid-provision', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-crash-'))

@@ -35,7 +35,11 @@ export const onPostgres = process.env.ADDONKIT_PLATFORM_DB === 'pg' && Boolean(p
 // PostgreSQL runs use a fresh schema per platform so test files never see each other's rows.
 export async function testDatabaseUrl(): Promise<string | undefined> {
   if (!onPostgres) return undefined
-  const base = process.env.ADDONKIT_TEST_DATABASE_URL!
+  return freshPostgresSchema(process.env.ADDONKIT_TEST_DATABASE_URL!)
+}
+
+// A new, empty schema in the test database, as a URL whose connections use it.
+export async function freshPostgresSchema(base: string): Promise<string> {
   const schema = `t_${randomBytes(6).toString('hex')}`
   const {default: pg} = await import('pg')
   const admin = new pg.Client({connectionString: base})

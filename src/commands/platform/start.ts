@@ -9,16 +9,23 @@ export default class PlatformStart extends BaseCommand {
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --port 0 --data ./tmp/platform --account dev@example.com:secret-key',
     '<%= config.bin %> <%= command.id %> --manifest ./addon-manifest.json --database-url postgres://localhost/addonkit',
+    '<%= config.bin %> <%= command.id %> --builtins none --manifest ./kv-manifest.json --database-url postgres://localhost/addonkit',
   ]
 
   static flags = {
     port: Flags.integer({description: 'port to listen on (0 picks a free one)', default: 5000, min: 0, max: 65535}),
     host: Flags.string({description: 'address to listen on', default: '127.0.0.1'}),
+    'public-url': Flags.string({description: 'URL clients and providers reach the platform by, e.g. a load balancer in front of several instances (default: the address listened on)'}),
     data: Flags.string({description: 'data directory (defaults to the addonkit data dir)'}),
     account: Flags.string({description: 'account to create or keep, as EMAIL:API_KEY (repeatable)', multiple: true}),
     manifest: Flags.string({description: 'register an add-on service from a provider manifest file (repeatable)', multiple: true}),
     'database-url': Flags.string({description: 'PostgreSQL URL to store platform data in instead of SQLite'}),
     'postgres-admin-url': Flags.string({description: 'PostgreSQL admin URL the built-in postgresql provider creates databases with'}),
+    builtins: Flags.string({
+      description: 'built-in services to serve from this process: all, or none to offer only the services of --manifest (e.g. run by provider:serve)',
+      options: ['all', 'none'],
+      default: 'all',
+    }),
     'rate-limit': Flags.integer({description: 'requests an account may burst before 429 (refilled at 20 a minute, as on Heroku); 0 turns the limit off', default: 2400, min: 0}),
   }
 
@@ -29,13 +36,19 @@ export default class PlatformStart extends BaseCommand {
       if (colon <= 0 || colon === value.length - 1) throw new UsageError(`--account must be EMAIL:API_KEY, got "${value}"`)
       return {email: value.slice(0, colon), apiKey: value.slice(colon + 1)}
     })
+    if (flags['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(flags['public-url'])) {
+      throw new UsageError(`--public-url must be an http(s) URL, got "${flags['public-url']}"`)
+    }
+    if (flags.builtins === 'none' && flags['postgres-admin-url']) {
+      throw new UsageError('--postgres-admin-url is for the built-in postgresql service, which --builtins none leaves out: give it to provider:serve postgresql')
+    }
     // the server and its database drivers load only when this command runs
     const {startPlatform} = await import('../../platform/start.js')
     let platform
     try {
       platform = await startPlatform({
-        port: flags.port, host: flags.host, dataDir: flags.data, accounts, manifestFiles: flags.manifest,
-        databaseUrl: flags['database-url'], postgresAdminUrl: flags['postgres-admin-url'],
+        port: flags.port, host: flags.host, publicUrl: flags['public-url'], dataDir: flags.data, accounts, manifestFiles: flags.manifest,
+        databaseUrl: flags['database-url'], postgresAdminUrl: flags['postgres-admin-url'], builtinProviders: flags.builtins !== 'none',
         rateLimit: flags['rate-limit'] === 0 ? false : {bucket: flags['rate-limit'], refillPerMinute: 20},
       })
     } catch (error) {

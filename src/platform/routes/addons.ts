@@ -38,8 +38,10 @@ interface CreateBody {
 export function addonRoutes(app: FastifyInstance, s: Services): void {
   const {db} = s.ctx.store
   const render = async (request: FastifyRequest, rows: AddonRow[], message?: string | null) => {
-    const out = await addonViews(db, s.catalog, rows, addonView(request, s.ctx.baseUrl()))
-    if (message !== undefined && out[0]?.provision_message !== undefined) out[0].provision_message = message
+    const options = addonView(request, s.ctx.baseUrl())
+    const out = await addonViews(db, s.catalog, rows, options)
+    // a plan change's own message, for the clients that ask for provider messages
+    if (message !== undefined && options.providerMessages && out[0]) out[0].provision_message = message ?? ''
     return out
   }
   const one = async (request: FastifyRequest, row: AddonRow, message?: string | null) => (await render(request, [row], message))[0]

@@ -18,15 +18,15 @@ export function catalogRoutes(app: FastifyInstance, s: Services): void {
     const page = pageOf(catalog.listServices(), wanted, (svc) => (wanted.field === 'id' ? svc.row.id : svc.row.name))
     return sendPage(reply, page, RANGES, page.items.map(addonService))
   })
-  app.get<{Params: {service: string}}>('/addon-services/:service', open, async (request) => addonService(catalog.findService(request.params.service)))
+  app.get<{Params: {service: string}}>('/addon-services/:service', open, async (request) => addonService(await catalog.fresh(() => catalog.findService(request.params.service))))
   app.get<{Params: {service: string}}>('/addon-services/:service/plans', open, async (request, reply) => {
-    const service = catalog.findService(request.params.service)
+    const service = await catalog.fresh(() => catalog.findService(request.params.service))
     const wanted = pageRequest(request, RANGES)
     const page = pageOf(service.plans, wanted, (p) => (wanted.field === 'id' ? p.id : p.name))
     return sendPage(reply, page, RANGES, page.items.map((p) => plan(p, catalog)))
   })
   app.get<{Params: {service: string; plan: string}}>('/addon-services/:service/plans/:plan', open, async (request) => {
-    const service = catalog.findService(request.params.service)
+    const service = await catalog.fresh(() => catalog.findService(request.params.service))
     const wanted = request.params.plan
     const found = service.plans.find((p) => p.id === wanted || p.slug === wanted || p.name === wanted)
     if (!found) throw notFound('plan', "Couldn't find that plan.")
@@ -38,11 +38,11 @@ export function catalogRoutes(app: FastifyInstance, s: Services): void {
     if (docs.kind === 'redirect') return reply.redirect(docs.url, 302)
     return reply.type('text/html; charset=utf-8').send(serviceDocsPage(docs.service))
   })
-  app.get<{Params: {plan: string}}>('/plans/:plan', open, async (request) => plan(catalog.findPlanOr404(request.params.plan), catalog))
+  app.get<{Params: {plan: string}}>('/plans/:plan', open, async (request) => plan(await catalog.fresh(() => catalog.findPlanOr404(request.params.plan)), catalog))
 
   app.get('/addon-region-capabilities', open, async () => regionCapabilities(catalog, catalog.listServices(), catalog.listRegions()))
   app.get<{Params: {service: string}}>('/addon-services/:service/region-capabilities', open, async (request) =>
-    regionCapabilities(catalog, [catalog.findService(request.params.service)], catalog.listRegions()))
+    regionCapabilities(catalog, [await catalog.fresh(() => catalog.findService(request.params.service))], catalog.listRegions()))
   app.get<{Params: {region: string}}>('/regions/:region/addon-region-capabilities', open, async (request) => {
     const region = catalog.findRegion(request.params.region)
     if (!region) throw notFound('region', "Couldn't find that region.")

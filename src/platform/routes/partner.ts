@@ -2,6 +2,7 @@ import type {FastifyInstance} from 'fastify'
 import {actorOf} from '../http/auth.js'
 import {addonView} from '../http/views.js'
 import {addons as addonViews} from '../serializers/addons.js'
+import {oauthToken} from '../serializers/oauth.js'
 import {forbidden, invalid} from '../services/errors.js'
 import type {Services} from '../services/index.js'
 
@@ -43,12 +44,7 @@ export function partnerRoutes(app: FastifyInstance, s: Services): void {
     const token = grant.type === 'refresh_token'
       ? await s.partnerAuth.refresh(request.body.refresh_token?.token ?? '', client.secret)
       : await s.partnerAuth.exchange(grant.code ?? '', client.secret)
-    const at = new Date().toISOString()
-    return reply.code(201).send({
-      id: token.access_token.slice(0, 8), access_token: {id: token.access_token.slice(0, 8), token: token.access_token, expires_in: token.expires_in},
-      refresh_token: {id: token.refresh_token.slice(0, 8), token: token.refresh_token, expires_in: null}, authorization: {id: token.user_id},
-      client: null, grant: {code: grant.code ?? '', type: grant.type}, session: {id: token.user_id}, user: {id: token.user_id}, created_at: at, updated_at: at,
-    })
+    return reply.code(201).send(oauthToken(token, grant))
   })
 
   app.get<{Params: {addon: string}}>('/addons/:addon/config', {config: {auth: 'partner'}}, async (request) => {

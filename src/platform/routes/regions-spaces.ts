@@ -21,8 +21,9 @@ export function regionAndSpaceRoutes(app: FastifyInstance, s: Services): void {
 
   app.post<{Body: {name: string; region?: Identity; shield?: boolean}}>('/spaces', {schema: {body: spaceSchema}}, async (request, reply) => {
     const row = await s.spaces.create(actorOf(request), {name: request.body.name, region: ref(request.body.region, 'region'), shield: request.body.shield})
-    return reply.code(201).send(views.space(row, s.catalog))
+    return reply.code(201).send((await views.spaces(s.ctx.store.db, s.catalog, [row]))[0])
   })
-  app.get('/spaces', async (request) => (await s.spaces.list(actorOf(request))).map((row) => views.space(row, s.catalog)))
-  app.get<{Params: {space: string}}>('/spaces/:space', async (request) => views.space(await s.spaces.find(actorOf(request), request.params.space), s.catalog))
+  app.get('/spaces', async (request) => views.spaces(s.ctx.store.db, s.catalog, await s.spaces.list(actorOf(request))))
+  app.get<{Params: {space: string}}>('/spaces/:space', async (request) =>
+    (await views.spaces(s.ctx.store.db, s.catalog, [await s.spaces.find(actorOf(request), request.params.space)]))[0])
 }

@@ -1,4 +1,4 @@
-import type {Addon, Attachment} from '../../lib/api/types.js'
+import type {Addon, Attachment} from '../../wire/platform-api.js'
 import {attachmentVars} from '../services/attachment-vars.js'
 import type {Catalog} from '../services/catalog.js'
 import type {Db} from '../store/database.js'
@@ -57,13 +57,16 @@ export async function addons(db: Db, catalog: Catalog, rows: AddonRow[], options
       billed_price: {cents: planRow.price_cents, contract: planRow.price_contract === 1, unit: planRow.price_unit},
       config_vars: configVars,
       state: row.state === 'pending' ? 'provisioning' : row.state,
-      provider_id: row.provider_id,
+      // empty while the provider has not yet answered the provision request
+      provider_id: row.provider_id ?? '',
       web_url: dashboardUrl(options.baseUrl, row.id, service.manifest.api.sso_salt),
       actions: [],
+      // the provider's message goes only to the clients that ask for it the legacy way (the CLIs' create
+      // and upgrade); the schema types the property as a string, so the others get an empty one
+      provision_message: options.providerMessages ? row.provision_message ?? '' : '',
       created_at: row.created_at,
       updated_at: row.updated_at,
     }
-    if (options.providerMessages) addon.provision_message = row.provision_message
     return addon
   })
 }

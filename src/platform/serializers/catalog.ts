@@ -1,14 +1,14 @@
-import type {AddonService, Plan, RegionCapability} from '../../lib/api/types.js'
+import type {AddonService, Plan, RegionCapability} from '../../wire/platform-api.js'
 import type {Catalog, CatalogService} from '../services/catalog.js'
 import type {PlanRow, RegionRow} from '../store/schema.js'
-import {region} from './core.js'
+import {GENERATION, region} from './core.js'
 
 export function addonService(service: CatalogService): AddonService {
   const row = service.row
   return {
     id: row.id, name: row.name, human_name: row.human_name, cli_plugin_name: row.cli_plugin_name,
     state: row.state as AddonService['state'], supports_multiple_installations: row.supports_multiple_installations === 1,
-    supports_sharing: row.supports_sharing === 1, created_at: row.created_at, updated_at: row.updated_at,
+    supports_sharing: row.supports_sharing === 1, supported_generations: [GENERATION], created_at: row.created_at, updated_at: row.updated_at,
   }
 }
 

@@ -66,7 +66,7 @@ export async function appAttachments(
 }
 
 // A_B_URL -> A, A_B, A_B_URL
-function underscorePrefixes(name: string): string[] {
+export function underscorePrefixes(name: string): string[] {
   const parts = name.split('_')
   return parts.map((_, i) => parts.slice(0, i + 1).join('_'))
 }

@@ -2,6 +2,7 @@ import {randomUUID} from 'node:crypto'
 import {lockApp, type Db} from '../store/database.js'
 import type {AttachmentRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
+import {assertConfigFits} from './config-size.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {attachmentNotFound, forbidden, invalid} from './errors.js'
 import {findAddon, findApp} from './lookup.js'
@@ -39,6 +40,7 @@ export class AttachmentsService {
       const at = now()
       const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, created_at: at, updated_at: at}
       await tx.insertInto('attachments').values(row).execute()
+      await assertConfigFits(this.ctx, tx, {appId: app.id})
       await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
       return row
     })

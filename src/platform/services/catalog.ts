@@ -13,29 +13,75 @@ export interface CatalogService {
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)
 
-// Services, plans and regions change only at start-up (manifest registration), so they are held in
-// memory: every add-on serialisation needs them and must not cost a query.
+// Services, plans and regions change only when an instance starts (manifest registration), so they
+// are held in memory: every add-on serialisation needs them and must not cost a query. With several
+// instances on one database, another instance's registration is seen on the next refresh (every
+// few seconds) or at once when a name is not found here; every instance should be given the same
+// --manifest files (README, "Running several instances").
+const REFRESH_MS = 5000
+const RELOAD_ON_MISS_MS = 1000
+
 export class Catalog {
   private services = new Map<string, CatalogService>()
   private plans = new Map<string, PlanRow>()
   private regions = new Map<string, RegionRow>()
+  private timer?: NodeJS.Timeout
+  private lastLoad = 0
+  private reloading?: Promise<void>
 
   constructor(private readonly db: Db) {}
 
+  startRefreshing(intervalMs = REFRESH_MS): void {
+    this.timer = setInterval(() => void this.reload().catch(() => {}), intervalMs)
+    this.timer.unref()
+  }
+
+  stopRefreshing(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = undefined
+  }
+
+  // Reloads when a reference is unknown here (it may have been registered through another
+  // instance); at most once a second, so unknown names typed by users cost little.
+  async refreshOnMiss(): Promise<boolean> {
+    if (Date.now() - this.lastLoad < RELOAD_ON_MISS_MS) return false
+    await this.reload()
+    return true
+  }
+
+  // Runs a lookup; if it finds nothing, reloads once (see refreshOnMiss) and looks again.
+  async fresh<T>(lookup: () => T): Promise<T> {
+    try {
+      return lookup()
+    } catch (error) {
+      if (!(await this.refreshOnMiss())) throw error
+      return lookup()
+    }
+  }
+
+  private reload(): Promise<void> {
+    this.reloading ??= this.load().finally(() => (this.reloading = undefined))
+    return this.reloading
+  }
+
   async load(): Promise<void> {
+    this.lastLoad = Date.now()
     const [services, plans, regions] = await Promise.all([
       this.db.selectFrom('addon_services').selectAll().execute(),
       this.db.selectFrom('plans').selectAll().execute(),
       this.db.selectFrom('regions').selectAll().execute(),
     ])
-    this.services.clear()
-    this.plans.clear()
-    this.regions = new Map(regions.map((r) => [r.id, r]))
-    for (const row of services) this.services.set(row.id, {row, manifest: JSON.parse(row.manifest), plans: []})
+    // built aside, then swapped in, so a request never sees a half-loaded catalog
+    const byId = new Map<string, CatalogService>()
+    const planById = new Map<string, PlanRow>()
+    for (const row of services) byId.set(row.id, {row, manifest: JSON.parse(row.manifest), plans: []})
     for (const plan of plans) {
-      this.plans.set(plan.id, plan)
-      this.services.get(plan.service_id)?.plans.push(plan)
+      planById.set(plan.id, plan)
+      byId.get(plan.service_id)?.plans.push(plan)
     }
+    this.services = byId
+    this.plans = planById
+    this.regions = new Map(regions.map((r) => [r.id, r]))
   }
 
   // Adds or updates a service and its plans from a provider manifest; plans it no longer lists stay

@@ -1,6 +1,7 @@
 import {lockApp} from '../store/database.js'
 import type {AppRow} from '../store/schema.js'
 import {attachmentOwnedVars} from './attachment-vars.js'
+import {assertConfigFits} from './config-size.js'
 import type {Actor, ServiceContext} from './context.js'
 import {invalid} from './errors.js'
 import {cutRelease} from './releases.js'
@@ -44,6 +45,8 @@ export class ConfigVarsService {
         else await tx.insertInto('config_vars').values({app_id: app.id, name, value}).execute()
       }
       if (removed.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', removed).execute()
+      // removing alone is always allowed, so an app over the limit can get back under it
+      if (set.length > 0) await assertConfigFits(this.ctx, tx, {appId: app.id})
       if (set.length > 0 || removed.length > 0) await cutRelease(tx, app.id, actor.id, releaseDescription(set, removed))
     })
     return this.get(app)

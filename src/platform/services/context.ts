@@ -1,3 +1,5 @@
+import type {Instance} from '../jobs/instances.js'
+import type {JobQueue} from '../jobs/queue.js'
 import type {Store} from '../store/database.js'
 import type {AccountRow} from '../store/schema.js'
 import type {ProviderClient} from '../provider-client/client.js'
@@ -8,6 +10,12 @@ export interface ServiceContext {
   store: Store
   catalog: Catalog
   provider: ProviderClient
+  // this platform process among the instances sharing the store
+  instance: Instance
+  // background work, claimed once across instances
+  jobs: JobQueue
+  // run due jobs now (after enqueueing work that is due at once)
+  wakeJobs(): void
   // this platform's public URL (callback_url of provision requests); known only after listen()
   baseUrl(): string
   log(line: string): void

@@ -1,3 +1,6 @@
+import {Instance} from '../jobs/instances.js'
+import {JobQueue} from '../jobs/queue.js'
+import {JobWorker} from '../jobs/worker.js'
 import type {ProviderClient} from '../provider-client/client.js'
 import type {Store} from '../store/database.js'
 import {AccountsService} from './accounts.js'
@@ -36,6 +39,9 @@ export interface Services {
   deadline: ProvisioningDeadline
   deletions: ProviderDeletions
   sso: SsoService
+  // this instance and its background-job worker (started by startPlatform)
+  instance: Instance
+  worker: JobWorker
 }
 
 export interface ServicesOptions {
@@ -46,16 +52,34 @@ export interface ServicesOptions {
   deletionRetryBaseMs?: number
   // how long an asynchronous provision may take (Heroku: 12 hours)
   asyncProvisioningDeadlineMs?: number
+  // how long an instance stays alive without a heartbeat (default 60 s)
+  instanceLeaseMs?: number
+  jobIntervalMs?: number
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const catalog = new Catalog(options.store.db)
   await catalog.load()
-  const ctx: ServiceContext = {store: options.store, catalog, provider: options.provider, baseUrl: options.baseUrl, log: options.log}
+  const instance = new Instance(options.store.db, {leaseMs: options.instanceLeaseMs, log: options.log})
+  const jobs = new JobQueue(options.store)
+  let worker: JobWorker | undefined
+  const ctx: ServiceContext = {
+    store: options.store, catalog, provider: options.provider, instance, jobs, baseUrl: options.baseUrl, log: options.log,
+    wakeJobs: () => void worker?.kick(),
+  }
   const accounts = new AccountsService(options.store.db)
   const partnerAuth = new PartnerAuth(options.store.db, catalog)
   const deletions = new ProviderDeletions(ctx, options.deletionRetryBaseMs)
   const provisioning = new Provisioning(ctx, partnerAuth, deletions)
+  const deadline = new ProvisioningDeadline(ctx, partnerAuth, deletions, options.asyncProvisioningDeadlineMs)
+  // a claim outlasts the longest job: one provider call (its time-out) with room to spare
+  worker = new JobWorker(jobs, {owner: instance.id, leaseMs: Math.max(60_000, options.provider.timeoutMs * 2), intervalMs: options.jobIntervalMs, log: options.log})
+  worker.register(deletions)
+  worker.register(deadline)
+  worker.register({kind: 'reclaim-interrupted', everyMs: Math.max(1000, Math.floor(instance.leaseMs / 4)), run: async () => {
+    const reclaimed = await provisioning.reclaimInterrupted()
+    if (reclaimed > 0) options.log(`reclaimed ${reclaimed} add-on(s) left mid-provision by an instance that is gone`)
+  }})
   const deprovisioning = new Deprovisioning(ctx, partnerAuth)
   const resolver = new Resolver(ctx)
   const spaces = new SpacesService(options.store.db, catalog)
@@ -74,8 +98,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     partnerAuth,
     partner: new PartnerActions(ctx, partnerAuth),
     provisioning,
-    deadline: new ProvisioningDeadline(ctx, partnerAuth, deletions, options.asyncProvisioningDeadlineMs),
+    deadline,
     deletions,
     sso: new SsoService(ctx, addons),
+    instance,
+    worker,
   }
 }

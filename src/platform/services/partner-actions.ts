@@ -1,8 +1,9 @@
-import type {AddonConfigItem} from '../../lib/api/types.js'
+import type {AddonConfigItem} from '../../wire/platform-api.js'
 import type {Tx} from '../store/database.js'
 import type {AddonRow} from '../store/schema.js'
 import {attachmentVars} from './attachment-vars.js'
 import {now, type ServiceContext} from './context.js'
+import {assertConfigFits} from './config-size.js'
 import {removeEverywhere} from './deprovisioning.js'
 import {addonNotFound, invalid} from './errors.js'
 import {addonById} from './lookup.js'
@@ -41,6 +42,7 @@ export class PartnerActions {
         return next
       }
       await tx.updateTable('addons').set({config: JSON.stringify(next), updated_at: now()}).where('id', '=', addonId).execute()
+      if (items.some((i) => i.value !== null)) await assertConfigFits(this.ctx, tx, {addonId})
       await releaseEverywhere(tx, fresh, next, 'Update', service.manifest)
       return next
     })
@@ -55,7 +57,10 @@ export class PartnerActions {
       const config = effectiveConfig(addon)
       const changes = {state: 'provisioned' as const, config: JSON.stringify(config), staged_config: null, updated_at: now()}
       await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
-      if (Object.keys(config).length > 0) await releaseEverywhere(tx, addon, config, 'Attach', this.ctx.catalog.service(addon.service_id).manifest)
+      if (Object.keys(config).length > 0) {
+        await assertConfigFits(this.ctx, tx, {addonId})
+        await releaseEverywhere(tx, addon, config, 'Attach', this.ctx.catalog.service(addon.service_id).manifest)
+      }
       return {...addon, ...changes}
     })
   }

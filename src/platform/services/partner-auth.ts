@@ -1,5 +1,6 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import type {Db, Tx} from '../store/database.js'
+import {hashSecret} from '../store/secret-hash.js'
 import type {Catalog} from './catalog.js'
 import {PlatformError} from './errors.js'
 
@@ -23,30 +24,31 @@ export class PartnerAuth {
   constructor(private readonly db: Db, private readonly catalog: Catalog) {}
 
   async createGrant(db: Db | Tx, addonId: string): Promise<{code: string; type: 'authorization_code'; expires_at: string}> {
-    const grant = {code: randomUUID(), addon_id: addonId, expires_at: new Date(Date.now() + GRANT_TTL_MS).toISOString()}
-    await db.insertInto('oauth_grants').values(grant).execute()
-    return {code: grant.code, type: 'authorization_code', expires_at: grant.expires_at}
+    const code = randomUUID()
+    const expiresAt = new Date(Date.now() + GRANT_TTL_MS).toISOString()
+    await db.insertInto('oauth_grants').values({code_hash: hashSecret(code), addon_id: addonId, expires_at: expiresAt}).execute()
+    return {code, type: 'authorization_code', expires_at: expiresAt}
   }
 
   async exchange(code: string, clientSecret: string): Promise<TokenResponse> {
-    const grant = await this.db.selectFrom('oauth_grants').selectAll().where('code', '=', code).executeTakeFirst()
+    const grant = await this.db.selectFrom('oauth_grants').selectAll().where('code_hash', '=', hashSecret(code)).executeTakeFirst()
     if (!grant || grant.expires_at < new Date().toISOString()) throw badGrant('Invalid or expired authorization code.')
     await this.checkSecret(grant.addon_id, clientSecret)
-    await this.db.deleteFrom('oauth_grants').where('code', '=', code).execute()
+    await this.db.deleteFrom('oauth_grants').where('code_hash', '=', grant.code_hash).execute()
     return this.issue(grant.addon_id)
   }
 
   async refresh(refreshToken: string, clientSecret: string): Promise<TokenResponse> {
-    const token = await this.db.selectFrom('partner_tokens').selectAll().where('refresh_token', '=', refreshToken).executeTakeFirst()
+    const token = await this.db.selectFrom('partner_tokens').selectAll().where('refresh_token_hash', '=', hashSecret(refreshToken)).executeTakeFirst()
     if (!token) throw badGrant('Invalid refresh token.')
     await this.checkSecret(token.addon_id, clientSecret)
-    await this.db.deleteFrom('partner_tokens').where('token', '=', token.token).execute()
+    await this.db.deleteFrom('partner_tokens').where('token_hash', '=', token.token_hash).execute()
     return this.issue(token.addon_id)
   }
 
   // The add-on a bearer token is scoped to, if it is a live partner token.
   async addonForToken(token: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('partner_tokens').select(['addon_id', 'expires_at']).where('token', '=', token).executeTakeFirst()
+    const row = await this.db.selectFrom('partner_tokens').select(['addon_id', 'expires_at']).where('token_hash', '=', hashSecret(token)).executeTakeFirst()
     return row && row.expires_at > new Date().toISOString() ? row.addon_id : undefined
   }
 
@@ -61,14 +63,16 @@ export class PartnerAuth {
     if (this.catalog.service(addon.service_id).manifest.api.password !== secret) throw badGrant('Invalid client secret.')
   }
 
+  // The tokens are given out here, once; the store keeps their hashes.
   private async issue(addonId: string): Promise<TokenResponse> {
-    const token = {
-      token: randomBytes(24).toString('hex'),
-      refresh_token: randomBytes(24).toString('hex'),
+    const access = randomBytes(24).toString('hex')
+    const refresh = randomBytes(24).toString('hex')
+    await this.db.insertInto('partner_tokens').values({
+      token_hash: hashSecret(access),
+      refresh_token_hash: hashSecret(refresh),
       addon_id: addonId,
       expires_at: new Date(Date.now() + TOKEN_TTL_S * 1000).toISOString(),
-    }
-    await this.db.insertInto('partner_tokens').values(token).execute()
-    return {access_token: token.token, refresh_token: token.refresh_token, expires_in: TOKEN_TTL_S, token_type: 'Bearer', user_id: addonId, session_nonce: null}
+    }).execute()
+    return {access_token: access, refresh_token: refresh, expires_in: TOKEN_TTL_S, token_type: 'Bearer', user_id: addonId, session_nonce: null}
   }
 }

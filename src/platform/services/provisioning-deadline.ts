@@ -1,3 +1,4 @@
+import type {JobHandler} from '../jobs/worker.js'
 import type {ServiceContext} from './context.js'
 import {removeEverywhere} from './deprovisioning.js'
 import type {PartnerAuth} from './partner-auth.js'
@@ -9,9 +10,10 @@ import type {ProviderDeletions} from './provider-deletions.js'
 // built (ProviderDeletions retries it until the provider says it is gone).
 export const ASYNC_PROVISIONING_DEADLINE_MS = 12 * 60 * 60 * 1000
 
-export class ProvisioningDeadline {
-  private timer?: NodeJS.Timeout
-  private running?: Promise<unknown>
+// A recurring background job: one instance checks, every minute.
+export class ProvisioningDeadline implements JobHandler {
+  readonly kind = 'provisioning-deadline'
+  readonly everyMs = 60_000
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -29,32 +31,20 @@ export class ProvisioningDeadline {
       const removed = await this.ctx.store.transaction(async (tx) => {
         // read again inside the transaction: the provider may have finished in the meantime
         const addon = await tx.selectFrom('addons').selectAll().where('id', '=', candidate.id).where('state', '=', 'provisioning').executeTakeFirst()
-        if (addon) await removeEverywhere(tx, this.partnerAuth, addon)
+        if (!addon) return undefined
+        await removeEverywhere(tx, this.partnerAuth, addon)
+        await this.deletions.enqueue(addon.service_id, addon.provider_id ?? addon.id, tx)
         return addon
       })
       if (!removed) continue
-      await this.deletions.enqueue(removed.service_id, removed.provider_id ?? removed.id)
+      this.ctx.wakeJobs()
       this.ctx.log(`${removed.name} was still provisioning after ${this.deadlineMs / 3_600_000} h: removed, and the provider asked to delete it`)
       expired.push(removed.name)
     }
     return expired
   }
 
-  // Checks once now, then every interval (one pass at a time).
-  start(intervalMs = 60_000): void {
-    const run = () => {
-      this.running ??= this.expire()
-        .catch((error) => this.ctx.log(`provisioning deadline: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined))
-    }
-    this.timer = setInterval(run, intervalMs)
-    this.timer.unref()
-    run()
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = undefined
-    await this.running
+  async run(): Promise<void> {
+    await this.expire()
   }
 }

@@ -5,6 +5,7 @@ import {lockApp} from '../store/database.js'
 import type {AddonRow, AppRow, PlanRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
 import type {CatalogService} from './catalog.js'
+import {assertConfigFits} from './config-size.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {invalid, PlatformError} from './errors.js'
 import {findApp} from './lookup.js'
@@ -36,7 +37,7 @@ export class Provisioning {
   async create(actor: Actor, appRef: string, input: CreateAddonInput): Promise<AddonRow> {
     const {store, catalog} = this.ctx
     const app = await findApp(store.db, actor, appRef)
-    const plan = catalog.planForCreate(input.plan)
+    const plan = await catalog.fresh(() => catalog.planForCreate(input.plan))
     const service = catalog.service(plan.service_id)
     const region = await this.checkPlacement(app, service, plan)
     const options = providerOptions(input.config)
@@ -84,6 +85,7 @@ export class Provisioning {
         }
         await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
         await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
+        await assertConfigFits(this.ctx, tx, {appId: app.id})
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
         if (varsChanged) await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
         const row = await tx.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirstOrThrow()
@@ -95,21 +97,34 @@ export class Provisioning {
     }
   }
 
-  // Add-ons whose provider never answered (the platform died mid-provision): forget them and owe
-  // the provider a DELETE, keyed by our uuid (the idempotency key it was given).
-  async cleanUpInterrupted(): Promise<number> {
-    const stale = await this.ctx.store.db.selectFrom('addons').select(['id', 'service_id', 'provider_id']).where('state', '=', 'pending').execute()
-    for (const addon of stale) await this.abandon(addon.id, addon.service_id, addon.provider_id ?? addon.id)
-    return stale.length
+  // Add-ons whose provider never answered because the instance waiting on it is gone (killed
+  // mid-provision, or its lease ran out): forget them and owe the provider a DELETE, keyed by our
+  // uuid (the idempotency key it was given). Pending add-ons of live instances are left alone.
+  async reclaimInterrupted(): Promise<number> {
+    await this.ctx.instance.reapDead()
+    const stale = await this.ctx.store.db.selectFrom('addons').select(['id', 'service_id', 'provider_id']).where('state', '=', 'pending')
+      .where((eb) => eb.or([eb('instance_id', 'is', null), eb('instance_id', 'not in', eb.selectFrom('instances').select('id'))]))
+      .execute()
+    let reclaimed = 0
+    for (const addon of stale) if (await this.abandon(addon.id, addon.service_id, addon.provider_id ?? addon.id)) reclaimed++
+    return reclaimed
   }
 
-  private async abandon(addonId: string, serviceId: string, providerId: string | undefined): Promise<void> {
-    await this.ctx.store.transaction(async (tx) => {
+  // Removes a reservation still pending and, in the same transaction, owes the provider its DELETE;
+  // false when it was no longer pending (finished, or already reclaimed by another instance).
+  private async abandon(addonId: string, serviceId: string, providerId: string | undefined): Promise<boolean> {
+    const removed = await this.ctx.store.transaction(async (tx) => {
+      // a no-op update takes the row's lock (PostgreSQL) and tells whether it is still pending
+      const {numUpdatedRows} = await tx.updateTable('addons').set((eb) => ({id: eb.ref('id')})).where('id', '=', addonId).where('state', '=', 'pending').executeTakeFirst()
+      if (numUpdatedRows === 0n) return false
       await this.partnerAuth.revokeAll(tx, addonId)
       await tx.deleteFrom('attachments').where('addon_id', '=', addonId).execute()
-      await tx.deleteFrom('addons').where('id', '=', addonId).where('state', '=', 'pending').execute()
+      await tx.deleteFrom('addons').where('id', '=', addonId).execute()
+      if (providerId !== undefined) await this.deletions.enqueue(serviceId, providerId, tx)
+      return true
     })
-    if (providerId !== undefined) await this.deletions.enqueue(serviceId, providerId)
+    if (removed && providerId !== undefined) this.ctx.wakeJobs()
+    return removed
   }
 
   // Region and Private Space rules, checked before the provider hears of the add-on.
@@ -145,7 +160,7 @@ export class Provisioning {
           const at = now()
           await tx.insertInto('addons').values({
             id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
-            provider_id: null, config: '{}', staged_config: null, provision_message: null, created_at: at, updated_at: at,
+            provider_id: null, config: '{}', staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
           }).execute()
         })
         return name

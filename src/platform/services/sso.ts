@@ -1,4 +1,4 @@
-import type {SsoLogin} from '../../lib/api/types.js'
+import type {SsoLogin} from '../../wire/platform-api.js'
 import {ssoToken, userScopedSsoToken, verifySsoToken} from '../../providers/kit/sso-token.js'
 import {providerSsoTarget} from '../provider-client/urls.js'
 import {dashboardKeyMatches} from './dashboard-links.js'

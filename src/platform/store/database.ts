@@ -1,10 +1,10 @@
-import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import {Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
 import {LRUCache} from 'lru-cache'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
+import {makePrivateDir, makePrivateFile, tightenSqliteSidecars} from './private-files.js'
 import {seedRegions} from './seed.js'
 
 export type Db = Kysely<Database>
@@ -13,6 +13,8 @@ export type Tx = Transaction<Database>
 export interface StoreOptions {
   dataDir: string
   databaseUrl?: string
+  // called once per statement run (benchmarks count queries per request)
+  onQuery?: (sql: string) => void
 }
 
 // Errors that mean "another transaction won the race; run mine again and it will see the winner".
@@ -49,7 +51,7 @@ export class Store {
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options.dataDir)
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options.onQuery) : await openSqlite(options.dataDir, options.onQuery)
   // PostgreSQL: keep kysely's bookkeeping tables in our schema (search_path), not whichever
   // schema of the database already has them.
   const schema = store.dialect === 'postgres' ? (await sql<{schema: string}>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema : undefined
@@ -63,16 +65,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store
 }
 
-async function openSqlite(dataDir: string): Promise<Store> {
+async function openSqlite(dataDir: string, onQuery?: (sql: string) => void): Promise<Store> {
   const {default: SQLite} = await import('better-sqlite3')
-  mkdirSync(dataDir, {recursive: true})
-  const file = new SQLite(join(dataDir, 'platform.sqlite'))
+  const path = join(dataDir, 'platform.sqlite')
+  makePrivateDir(dataDir)
+  makePrivateFile(path)
+  const file = new SQLite(path)
   // WAL keeps committed data across a kill -9; NORMAL sync is crash-safe for a process crash.
   file.pragma('journal_mode = WAL')
   file.pragma('synchronous = NORMAL')
   file.pragma('foreign_keys = ON')
   file.pragma('busy_timeout = 5000')
-  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: withStatementCache(file)})}), 'sqlite')
+  tightenSqliteSidecars(path)
+  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: withStatementCache(file)}), log: onQuery && ((event) => onQuery(event.query.sql))}), 'sqlite')
 }
 
 // kysely prepares every query anew, and the platform runs the same few dozen statements over and
@@ -84,7 +89,7 @@ function withStatementCache(file: BetterSqlite3.Database): SqliteDatabase {
   return {close: () => file.close(), prepare: (sql: string) => statements.memo(sql)}
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, onQuery?: (sql: string) => void): Promise<Store> {
   const {default: pg} = await import('pg')
   const pool = new pg.Pool({connectionString: url, max: 10})
   // Surface a bad URL or a stopped server now, as one clear line, rather than on the first request.
@@ -95,5 +100,5 @@ async function openPostgres(url: string): Promise<Store> {
     await pool.end()
     throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`)
   }
-  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool})}), 'postgres')
+  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool}), log: onQuery && ((event) => onQuery(event.query.sql))}), 'postgres')
 }

@@ -1,4 +1,5 @@
 import {sql, type Kysely, type Migration, type MigrationProvider} from 'kysely'
+import {hashSecret} from './secret-hash.js'
 
 // The one set of migrations for SQLite and PostgreSQL: only portable column types (text, integer),
 // so booleans are 0/1 and timestamps ISO text.
@@ -162,8 +163,87 @@ const listIndexes: Migration = {
   },
 }
 
+// Several instances on one database: each keeps a heartbeat row; a pending add-on names the
+// instance provisioning it, so recovery takes only the work of instances that are gone; background
+// work is one table of jobs claimed with an expiry; the rate limit's buckets are shared rows.
+const instancesAndJobs: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('instances')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('hostname', 'text', (c) => c.notNull())
+      .addColumn('pid', 'integer', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('heartbeat_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.alterTable('addons').addColumn('instance_id', 'text').execute()
+
+    await db.schema.createTable('jobs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      // set for recurring jobs (one row per key, rescheduled after each run)
+      .addColumn('key', 'text', (c) => c.unique())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('run_at', 'text', (c) => c.notNull())
+      .addColumn('claimed_by', 'text')
+      .addColumn('claimed_until', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('jobs_due').on('jobs').columns(['run_at']).execute()
+    await sql`insert into jobs (id, kind, key, payload, attempts, run_at, claimed_by, claimed_until, created_at)
+      select id, 'provider-deletion', null, '{"service_id":"' || service_id || '","provider_id":"' || provider_id || '"}', attempts, next_attempt_at, null, null, next_attempt_at
+      from provider_deletions`.execute(db)
+    await db.schema.dropTable('provider_deletions').execute()
+
+    // PostgreSQL: unlogged (no WAL, no fsync per request); a bucket lost in a crash only refills early.
+    const unlogged = await isPostgres(db)
+    await sql`create ${sql.raw(unlogged ? 'unlogged table' : 'table')} rate_limits (
+      key text primary key,
+      tokens double precision not null,
+      at_ms double precision not null,
+      allowed integer not null
+    )`.execute(db)
+  },
+}
+
+async function isPostgres(db: Kysely<any>): Promise<boolean> {
+  try {
+    await sql`select version()`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}
+
+// Credentials are kept only as SHA-256 hashes (see secret-hash.ts); keys, tokens and codes given
+// out before are hashed in place, so they keep working. Columns are renamed so that no code can
+// keep comparing a plain key with the column by mistake. Needs only 0001.
+const hashedCredentials: Migration = {
+  async up(db: Kysely<any>) {
+    // PostgreSQL runs each migration in a transaction; SQLite's migrations run outside one, so
+    // this one brings its own: a store is never left half renamed, half hashed.
+    const work = async (tx: Kysely<any>) => {
+      await tx.schema.alterTable('accounts').renameColumn('api_key', 'api_key_hash').execute()
+      await tx.schema.alterTable('partner_tokens').renameColumn('token', 'token_hash').execute()
+      await tx.schema.alterTable('partner_tokens').renameColumn('refresh_token', 'refresh_token_hash').execute()
+      await tx.schema.alterTable('oauth_grants').renameColumn('code', 'code_hash').execute()
+      for (const {id, api_key_hash: key} of await tx.selectFrom('accounts').select(['id', 'api_key_hash']).execute()) {
+        await tx.updateTable('accounts').set({api_key_hash: hashSecret(key)}).where('id', '=', id).execute()
+      }
+      for (const {token_hash: token, refresh_token_hash: refresh} of await tx.selectFrom('partner_tokens').select(['token_hash', 'refresh_token_hash']).execute()) {
+        await tx.updateTable('partner_tokens').set({token_hash: hashSecret(token), refresh_token_hash: hashSecret(refresh)}).where('token_hash', '=', token).execute()
+      }
+      for (const {code_hash: code} of await tx.selectFrom('oauth_grants').select('code_hash').execute()) {
+        await tx.updateTable('oauth_grants').set({code_hash: hashSecret(code)}).where('code_hash', '=', code).execute()
+      }
+    }
+    if (db.isTransaction) await work(db)
+    else await db.transaction().execute(work)
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials}
   },
 }

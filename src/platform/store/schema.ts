@@ -5,7 +5,8 @@ export interface AccountRow {
   id: string
   email: string
   name: string | null
-  api_key: string
+  // SHA-256 of the API key (see secret-hash.ts): the key itself is never stored
+  api_key_hash: string
   created_at: string
   updated_at: string
 }
@@ -94,6 +95,8 @@ export interface AddonRow {
   // config staged by the provider while provisioning, applied on actions/provision
   staged_config: string | null
   provision_message: string | null
+  // while 'pending': the instance waiting on the provider (recovery leaves live instances' work alone)
+  instance_id: string | null
   created_at: string
   updated_at: string
 }
@@ -126,26 +129,48 @@ export interface ReleaseRow {
   created_at: string
 }
 
+// Codes and tokens are stored as their SHA-256 (see secret-hash.ts).
 export interface OauthGrantRow {
-  code: string
+  code_hash: string
   addon_id: string
   expires_at: string
 }
 
 export interface PartnerTokenRow {
-  token: string
+  token_hash: string
   addon_id: string
-  refresh_token: string
+  refresh_token_hash: string
   expires_at: string
 }
 
-// DELETEs still owed to providers (orphans of failed creates, retried until they succeed).
-export interface ProviderDeletionRow {
+// A running platform instance; its heartbeat says it is alive (see jobs/instances.ts).
+export interface InstanceRow {
   id: string
-  service_id: string
-  provider_id: string
+  hostname: string
+  pid: number
+  started_at: string
+  heartbeat_at: string
+}
+
+// Background work, claimed by one instance at a time (see jobs/queue.ts). `payload` is JSON.
+export interface JobRow {
+  id: string
+  kind: string
+  key: string | null
+  payload: string
   attempts: number
-  next_attempt_at: string
+  run_at: string
+  claimed_by: string | null
+  claimed_until: string | null
+  created_at: string
+}
+
+// One token bucket per caller, shared by every instance (see http/rate-limit.ts).
+export interface RateLimitRow {
+  key: string
+  tokens: number
+  at_ms: number
+  allowed: number
 }
 
 export interface Database {
@@ -161,5 +186,7 @@ export interface Database {
   releases: ReleaseRow
   oauth_grants: OauthGrantRow
   partner_tokens: PartnerTokenRow
-  provider_deletions: ProviderDeletionRow
+  instances: InstanceRow
+  jobs: JobRow
+  rate_limits: RateLimitRow
 }

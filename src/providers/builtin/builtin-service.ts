@@ -4,20 +4,26 @@ import type {ManifestSecrets} from './manifest-secrets.js'
 
 // What every built-in service is handed when it is created.
 export interface ServiceContext {
-  // ${dataDir}/providers/<id>: the service's own files.
+  // ${dataDir}/providers/<id> (or provider:serve --data): the service's own files.
   dir: string
   secrets: ManifestSecrets
-  // The platform's URL; known only once it listens, hence a function.
-  platformUrl(): string
+  // Where this service's own routes are reached (kv's KV_URL points there): the platform's URL when
+  // mounted in it, the service's own under provider:serve. Known only once it listens, hence a function.
+  publicUrl(): string
+  // The platform this service reports to, for calls outside a provision's callback_url (which the kit
+  // uses for asynchronous provisions): the platform itself when mounted in it, provider:serve's
+  // --platform-url otherwise (undefined when not given). No built-in needs it today.
+  platformUrl(): string | undefined
   postgresAdminUrl?: string
   // Warnings for the platform's own log (a redis-server that died and was restarted, ...).
   log: {warn(message: string): void}
 }
 
-// A built-in add-on service, served from the platform's own process under /providers/<id>.
+// A built-in add-on service: served from the platform's own process under /providers/<id>, or on its
+// own by provider:serve.
 export interface BuiltinService {
   manifest: ProviderManifest
-  // Registers the provider API (and any data routes) on the platform before it listens.
+  // Registers the provider API under `prefix` (and any data routes) before the server listens.
   register(app: FastifyInstance, prefix: string): Promise<void>
   // After listen: bring back whatever must run for existing resources (e.g. redis-server processes).
   start(): Promise<void>
@@ -51,11 +57,16 @@ export function builtinManifest(fields: {
   }
 }
 
-// The manifest with real URLs, once the platform's address is known.
-export function withUrls(manifest: ProviderManifest, platformUrl: string): ProviderManifest {
-  const root = `${platformUrl.replace(/\/$/, '')}/providers/${manifest.id}`
-  const urls = {base_url: `${root}/heroku/resources`, sso_url: `${root}/sso/login`}
+// The manifest with real URLs, once the address the provider API is mounted at (`root`, e.g.
+// http://127.0.0.1:5000/providers/kv) is known.
+export function withUrls(manifest: ProviderManifest, root: string): ProviderManifest {
+  const urls = providerUrls(root)
   return {...manifest, api: {...manifest.api, production: {...urls}, test: {...urls}}}
+}
+
+export function providerUrls(root: string): {base_url: string; sso_url: string} {
+  const base = root.replace(/\/+$/, '')
+  return {base_url: `${base}/heroku/resources`, sso_url: `${base}/sso/login`}
 }
 
 export function monthly(cents: number): ManifestPlan['price'] {

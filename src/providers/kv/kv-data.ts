@@ -1,111 +1,158 @@
-import {readFile, rm} from 'node:fs/promises'
+import type BetterSqlite3 from 'better-sqlite3'
 import {join} from 'node:path'
-import {writeFileAtomic} from '../kit/atomic-write.js'
+import {openKvDatabase} from './kv-database.js'
+import {importLegacyJsonFiles} from './legacy-json-import.js'
 
 export class OverLimitError extends Error {}
 
-interface Bucket {
-  values: Map<string, Buffer>
+// What a plan's limit counts: the UTF-8 bytes of every key plus the bytes of every value.
+function entryBytes(key: string, valueBytes: number): number {
+  return Buffer.byteLength(key) + valueBytes
+}
+
+interface Usage {
+  keys: number
   bytes: number
-  writes: Promise<void>
 }
 
-function entryBytes(key: string, value: Buffer): number {
-  return Buffer.byteLength(key) + value.length
+// The statements of a kv store and its transactions, prepared once per open database.
+// better-sqlite3 runs each call to completion before the next starts, so a transaction below is
+// never interleaved with another request's: the limit check and the write see the same usage.
+function statements(db: BetterSqlite3.Database) {
+  const usage = db.prepare<[string], Usage>('SELECT keys, bytes FROM usage WHERE resource = ?')
+  const setUsage = db.prepare<[string, number, number]>(
+    'INSERT INTO usage (resource, keys, bytes) VALUES (?, ?, ?) ON CONFLICT (resource) DO UPDATE SET keys = excluded.keys, bytes = excluded.bytes',
+  )
+  // length() of a BLOB is read from the record header, without loading the value.
+  const valueBytes = db.prepare<[string, string], number>('SELECT length(value) FROM entries WHERE resource = ? AND key = ?').pluck()
+  const put = db.prepare<[string, string, Buffer]>('INSERT INTO entries (resource, key, value) VALUES (?, ?, ?) ON CONFLICT (resource, key) DO UPDATE SET value = excluded.value')
+  const remove = db.prepare<[string, string]>('DELETE FROM entries WHERE resource = ? AND key = ?')
+  const removeAll = db.prepare<[string]>('DELETE FROM entries WHERE resource = ?')
+  const removeUsage = db.prepare<[string]>('DELETE FROM usage WHERE resource = ?')
+
+  return {
+    usage: (resource: string): Usage => usage.get(resource) ?? {keys: 0, bytes: 0},
+    keys: db.prepare<[string], string>('SELECT key FROM entries WHERE resource = ?').pluck(),
+    value: db.prepare<[string, string], Buffer>('SELECT value FROM entries WHERE resource = ? AND key = ?').pluck(),
+
+    set: db.transaction((resource: string, key: string, value: Buffer, limit: number) => {
+      const before = usage.get(resource) ?? {keys: 0, bytes: 0}
+      const previous = valueBytes.get(resource, key)
+      const bytes = before.bytes - (previous === undefined ? 0 : entryBytes(key, previous)) + entryBytes(key, value.length)
+      if (bytes > limit) throw new OverLimitError(`storing this value would use ${bytes} bytes, over this plan's limit of ${limit} bytes`)
+      put.run(resource, key, value)
+      setUsage.run(resource, before.keys + (previous === undefined ? 1 : 0), bytes)
+    }),
+
+    delete: db.transaction((resource: string, key: string): boolean => {
+      const previous = valueBytes.get(resource, key)
+      if (previous === undefined) return false
+      const before = usage.get(resource)!
+      remove.run(resource, key)
+      setUsage.run(resource, before.keys - 1, before.bytes - entryBytes(key, previous))
+      return true
+    }),
+
+    // Everything a resource holds, replaced by `entries` (the legacy import) or by nothing (drop).
+    replace: db.transaction((resource: string, entries: [string, Buffer][]) => {
+      removeAll.run(resource)
+      removeUsage.run(resource)
+      if (entries.length === 0) return
+      let bytes = 0
+      for (const [key, value] of entries) {
+        put.run(resource, key, value)
+        bytes += entryBytes(key, value.length)
+      }
+      setUsage.run(resource, entries.length, bytes)
+    }),
+  }
 }
 
-// The keys and values of every kv resource: one JSON file per resource (values in base64),
-// rewritten atomically after each change and loaded on first use.
+type Statements = ReturnType<typeof statements>
+interface Opened {
+  db: BetterSqlite3.Database
+  run: Statements
+}
+
+// The keys and values of every kv resource, in one SQLite database in the service's folder: a
+// write costs the same however much the resource already holds.
 export class KvData {
-  private readonly buckets = new Map<string, Promise<Bucket>>()
+  private opened?: Promise<Opened>
+  private closed = false
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly log: {warn(message: string): void},
+  ) {}
 
-  private file(resourceId: string): string {
-    return join(this.dir, `${resourceId}.json`)
+  // Opens the database (once) and imports what earlier versions kept as JSON files.
+  async open(): Promise<void> {
+    await this.ready()
   }
 
-  private bucket(resourceId: string): Promise<Bucket> {
-    let bucket = this.buckets.get(resourceId)
-    if (!bucket) {
-      bucket = this.load(resourceId)
-      this.buckets.set(resourceId, bucket)
-      bucket.catch(() => this.buckets.delete(resourceId))
-    }
-    return bucket
+  private ready(): Promise<Opened> {
+    if (this.closed) return Promise.reject(new Error('kv store closed'))
+    if (this.opened) return this.opened
+    const opening = openKvDatabase(this.dir).then((db) => {
+      const run = statements(db)
+      try {
+        importLegacyJsonFiles(join(this.dir, 'data'), (resource, entries) => run.replace.immediate(resource, entries), this.log)
+      } catch (error) {
+        db.close()
+        throw error
+      }
+      return {db, run}
+    })
+    this.opened = opening
+    // A failed open (a newer schema, a full disk) is tried again by the next request.
+    opening.catch(() => {
+      if (this.opened === opening) this.opened = undefined
+    })
+    return opening
   }
 
-  private async load(resourceId: string): Promise<Bucket> {
-    const values = new Map<string, Buffer>()
-    try {
-      const saved = JSON.parse(await readFile(this.file(resourceId), 'utf8')) as Record<string, string>
-      for (const [key, value] of Object.entries(saved)) values.set(key, Buffer.from(value, 'base64'))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    }
-    let bytes = 0
-    for (const [key, value] of values) bytes += entryBytes(key, value)
-    return {values, bytes, writes: Promise.resolve()}
+  private async run(): Promise<Statements> {
+    return (await this.ready()).run
   }
 
-  private save(resourceId: string, bucket: Bucket): Promise<void> {
-    const snapshot = JSON.stringify(Object.fromEntries([...bucket.values].map(([k, v]) => [k, v.toString('base64')])))
-    const write = bucket.writes.then(() => writeFileAtomic(this.file(resourceId), snapshot))
-    bucket.writes = write.catch(() => {})
-    return write
-  }
-
-  async usage(resourceId: string): Promise<{keys: number; bytes: number}> {
-    const bucket = await this.bucket(resourceId)
-    return {keys: bucket.values.size, bytes: bucket.bytes}
+  async usage(resourceId: string): Promise<Usage> {
+    return (await this.run()).usage(resourceId)
   }
 
   async keys(resourceId: string): Promise<string[]> {
-    return [...(await this.bucket(resourceId)).values.keys()].sort()
+    // Sorted here, as JavaScript sorts (UTF-16 code units), not by SQLite's byte order.
+    return (await this.run()).keys.all(resourceId).sort()
   }
 
   async get(resourceId: string, key: string): Promise<Buffer | undefined> {
-    return (await this.bucket(resourceId)).values.get(key)
+    return (await this.run()).value.get(resourceId, key)
   }
 
   // Refuses (OverLimitError, nothing changed) when the store would grow past `limit` bytes.
   async set(resourceId: string, key: string, value: Buffer, limit: number): Promise<void> {
-    const bucket = await this.bucket(resourceId)
-    const previous = bucket.values.get(key)
-    const bytes = bucket.bytes - (previous ? entryBytes(key, previous) : 0) + entryBytes(key, value)
-    if (bytes > limit) throw new OverLimitError(`storing this value would use ${bytes} bytes, over this plan's limit of ${limit} bytes`)
-    bucket.values.set(key, value)
-    bucket.bytes = bytes
-    try {
-      await this.save(resourceId, bucket)
-    } catch (error) {
-      if (previous) bucket.values.set(key, previous)
-      else bucket.values.delete(key)
-      bucket.bytes = bytes - entryBytes(key, value) + (previous ? entryBytes(key, previous) : 0)
-      throw error
-    }
+    ;(await this.run()).set.immediate(resourceId, key, value, limit)
   }
 
   async delete(resourceId: string, key: string): Promise<boolean> {
-    const bucket = await this.bucket(resourceId)
-    const previous = bucket.values.get(key)
-    if (!previous) return false
-    bucket.values.delete(key)
-    bucket.bytes -= entryBytes(key, previous)
-    try {
-      await this.save(resourceId, bucket)
-    } catch (error) {
-      bucket.values.set(key, previous)
-      bucket.bytes += entryBytes(key, previous)
-      throw error
-    }
-    return true
+    return (await this.run()).delete.immediate(resourceId, key)
   }
 
   async drop(resourceId: string): Promise<void> {
-    const bucket = this.buckets.get(resourceId)
-    this.buckets.delete(resourceId)
-    if (bucket) await (await bucket.catch(() => undefined))?.writes
-    await rm(this.file(resourceId), {force: true})
+    const {db, run} = await this.ready()
+    run.replace.immediate(resourceId, [])
+    // The freed pages go back to the disk 8 MB at a time, so that giving back a full standard
+    // resource does not hold up other requests for a second.
+    while (!this.closed && (db.pragma('freelist_count', {simple: true}) as number) > 0) {
+      db.pragma('incremental_vacuum(2048)')
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    const opened = this.opened
+    this.opened = undefined
+    const db = await opened?.then((o) => o.db).catch(() => undefined)
+    db?.close()
   }
 }

@@ -14,14 +14,14 @@ import {formatBytes, kvPlanLimits, kvPlans} from './plans.js'
 export function createKvService(context: ServiceContext): BuiltinService {
   const manifest = builtinManifest({id: 'kv', name: 'Key-Value Store', prefix: 'KV', plans: kvPlans, secrets: context.secrets})
   const resources = new JsonFileResourceStore<KvResourceData>(join(context.dir, 'resources.json'))
-  const data = new KvData(join(context.dir, 'data'))
+  const data = new KvData(context.dir, context.log)
 
   const kit = providerKit<KvResourceData>({
     manifest,
     store: resources,
     async provision(request) {
       const token = randomBytes(24).toString('hex')
-      const url = new URL(`/kv/${request.uuid}`, context.platformUrl())
+      const url = new URL(`/kv/${request.uuid}`, context.publicUrl())
       url.username = token
       return {config: {KV_URL: url.toString()}, data: {token}, message: `${formatBytes(kvPlanLimits[request.plan])} key-value store ready`}
     },
@@ -44,10 +44,15 @@ export function createKvService(context: ServiceContext): BuiltinService {
   return {
     manifest,
     async register(app: FastifyInstance, prefix: string) {
+      // Before listening: a database that cannot be opened stops the start with its reason, and
+      // data left by earlier versions is imported before the first request.
+      await data.open()
       await app.register(kit, {prefix})
       await app.register(async (kv) => kvDataRoutes(kv, resources, data), {prefix: '/kv'})
     },
     async start() {},
-    async close() {},
+    async close() {
+      await data.close()
+    },
   }
 }

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import pg from 'pg'
 import {startPlatform, type PlatformOptions, type RunningPlatform} from '../../../src/platform/start.js'
+import {platformCall} from './processes.js'
 
 // runCli's client sends this token; the spawned CLI gets it through ADDONKIT_API_KEY.
 export const TEST_TOKEN = 'test-token'
@@ -58,19 +59,7 @@ export async function startE2EPlatform(options: Partial<PlatformOptions> & {post
     rmSync(dataDir, {recursive: true, force: true})
     throw error
   }
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${TEST_TOKEN}`,
-        accept: 'application/vnd.heroku+json; version=3',
-        ...(body === undefined ? {} : {'content-type': 'application/json'}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return (await response.json()) as T
-  }
+  const call = <T>(method: string, path: string, body?: unknown): Promise<T> => platformCall<T>(platform.url, method, path, body)
   const destroyAll = async () => {
     const addons = await call<Array<{id: string}>>('GET', '/addons')
     for (const addon of addons) await call('DELETE', `/addons/${addon.id}`, {force: true})

@@ -50,9 +50,9 @@ export function addon(name: string, spec: AddonSpec = {}): Addon {
     provider_id: `provider-${name}`,
     web_url: null,
     actions: [],
+    provision_message: spec.provision_message ?? '',
     created_at: STAMP,
     updated_at: STAMP,
-    ...(spec.provision_message === undefined ? {} : {provision_message: spec.provision_message}),
   }
 }
 

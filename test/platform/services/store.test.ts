@@ -20,7 +20,7 @@ before(async () => {
   await catalog.load()
   await catalog.register(manifest)
   const at = new Date().toISOString()
-  await store.db.insertInto('accounts').values({id: 'acct-1', email: 'a@example.com', name: null, api_key: 'k', created_at: at, updated_at: at}).execute()
+  await store.db.insertInto('accounts').values({id: 'acct-1', email: 'a@example.com', name: null, api_key_hash: 'not-a-key', created_at: at, updated_at: at}).execute()
   app.region_id = catalog.findRegion('us')!.id
   await store.db.insertInto('apps').values(app).execute()
 })

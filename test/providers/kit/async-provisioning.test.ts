@@ -100,8 +100,8 @@ describe('asynchronous provisioning with the provider kit', () => {
     await waitFor('the provision to start building', async () => releases.has('slow-one'))
     // the grant (valid for minutes) is spent while the build (maybe hours) is still running
     const {db} = platform.services.ctx.store
-    await waitFor('the grant exchange', async () => (await db.selectFrom('partner_tokens').select('token').where('addon_id', '=', created.body.id).execute()).length === 1)
-    assert.deepEqual(await db.selectFrom('oauth_grants').select('code').where('addon_id', '=', created.body.id).execute(), [])
+    await waitFor('the grant exchange', async () => (await db.selectFrom('partner_tokens').select('token_hash').where('addon_id', '=', created.body.id).execute()).length === 1)
+    assert.deepEqual(await db.selectFrom('oauth_grants').select('code_hash').where('addon_id', '=', created.body.id).execute(), [])
     releases.get('slow-one')!('ok')
     await waitFor('the add-on to be provisioned', async () => (await api<{state: string}>('GET', '/apps/slow-app/addons/slow-one')).body.state === 'provisioned')
     assert.deepEqual((await api('GET', '/apps/slow-app/config-vars')).body, {SLOWDB_URL: `postgres://slowdb.example.com/${created.body.id}`})
@@ -114,7 +114,7 @@ describe('asynchronous provisioning with the provider kit', () => {
     let clock = Date.now()
     const callback = new PlatformCallback(`${platform.url}/addons/${addon.id}`, grant, manifest.api.password, () => clock)
     await callback.exchange()
-    const tokens = async () => (await db.selectFrom('partner_tokens').select('token').where('addon_id', '=', addon.id).execute()).map((row) => row.token)
+    const tokens = async () => (await db.selectFrom('partner_tokens').select('token_hash').where('addon_id', '=', addon.id).execute()).map((row) => row.token_hash)
     const before = await tokens()
     clock += 9 * 60 * 60 * 1000
     await callback.provisioned({SLOWDB_URL: 'postgres://slowdb.example.com/rotated'})

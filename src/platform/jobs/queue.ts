@@ -1,0 +1,93 @@
+import {randomUUID} from 'node:crypto'
+import type {Db, Store, Tx} from '../store/database.js'
+import type {JobRow} from '../store/schema.js'
+
+// Background work kept in the store, so any instance may do it and none does it twice: a job is
+// claimed by one instance until `claimed_until`; if that instance dies the claim runs out and
+// another takes the job. Claiming is one UPDATE over the due rows: PostgreSQL skips rows another
+// instance is claiming (FOR UPDATE SKIP LOCKED); SQLite runs one writer at a time, so the same
+// statement is atomic there. The queue knows nothing of what a job does (see worker.ts).
+export interface Job<P = unknown> {
+  id: string
+  kind: string
+  key: string | null
+  payload: P
+  attempts: number
+}
+
+export interface EnqueueOptions {
+  runAt?: Date
+}
+
+export class JobQueue {
+  constructor(private readonly store: Store) {}
+
+  // Inside the caller's transaction when given one (the outbox pattern: the job exists exactly
+  // when the change that asked for it does).
+  async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}, db: Db | Tx = this.store.db): Promise<string> {
+    const id = randomUUID()
+    const at = new Date().toISOString()
+    await db.insertInto('jobs').values({
+      id, kind, key: null, payload: JSON.stringify(payload), attempts: 0,
+      run_at: (options.runAt ?? new Date()).toISOString(), claimed_by: null, claimed_until: null, created_at: at,
+    }).execute()
+    return id
+  }
+
+  // A recurring job: one row per key whatever the number of instances; the worker reschedules it.
+  async ensureRecurring(kind: string, firstRunAt = new Date()): Promise<void> {
+    const at = new Date().toISOString()
+    await this.store.db.insertInto('jobs')
+      .values({id: randomUUID(), kind, key: kind, payload: '{}', attempts: 0, run_at: firstRunAt.toISOString(), claimed_by: null, claimed_until: null, created_at: at})
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute()
+  }
+
+  // Claims up to `limit` due jobs of the given kinds for `owner` until now + leaseMs.
+  async claim(owner: string, kinds: string[], limit: number, leaseMs: number, nowMs = Date.now()): Promise<Job[]> {
+    if (kinds.length === 0) return []
+    const now = new Date(nowMs).toISOString()
+    const until = new Date(nowMs + leaseMs).toISOString()
+    const db = this.store.db
+    let due = db.selectFrom('jobs').select('id')
+      .where('kind', 'in', kinds)
+      .where('run_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      .orderBy('run_at')
+      .limit(limit)
+    if (this.store.dialect === 'postgres') due = due.forUpdate().skipLocked()
+    const rows = await db.updateTable('jobs')
+      .set({claimed_by: owner, claimed_until: until})
+      .where('id', 'in', due)
+      .returningAll()
+      .execute()
+    return rows.map(toJob)
+  }
+
+  // Done: a one-off job goes; a recurring one waits for its next run.
+  async complete(job: Job, owner: string, nextRunAt?: Date): Promise<void> {
+    const mine = this.store.db.updateTable('jobs').where('id', '=', job.id).where('claimed_by', '=', owner)
+    if (job.key !== null && nextRunAt) {
+      await mine.set({run_at: nextRunAt.toISOString(), attempts: 0, claimed_by: null, claimed_until: null}).execute()
+    } else {
+      await this.store.db.deleteFrom('jobs').where('id', '=', job.id).where('claimed_by', '=', owner).execute()
+    }
+  }
+
+  // Failed this time: try again at `runAt`, counting the attempt.
+  async retry(job: Job, owner: string, runAt: Date): Promise<void> {
+    await this.store.db.updateTable('jobs')
+      .set({attempts: job.attempts + 1, run_at: runAt.toISOString(), claimed_by: null, claimed_until: null})
+      .where('id', '=', job.id).where('claimed_by', '=', owner)
+      .execute()
+  }
+
+  async count(kind: string): Promise<number> {
+    const row = await this.store.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', kind).executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+}
+
+function toJob(row: JobRow): Job {
+  return {id: row.id, kind: row.kind, key: row.key, payload: JSON.parse(row.payload), attempts: row.attempts}
+}

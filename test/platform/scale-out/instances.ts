@@ -1,0 +1,26 @@
+import {spawn, type ChildProcess} from 'node:child_process'
+
+export interface Instance {
+  child: ChildProcess
+  url: string
+}
+
+// One platform instance in its own process (test/fixtures/providers/run-platform.ts), so it can be
+// killed with SIGKILL like a real one; `extra` is further startPlatform options.
+export function launchInstance(dataDir: string, manifestFile: string, databaseUrl: string, extra: Record<string, unknown> = {}): Promise<Instance> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/providers/run-platform.ts', dataDir, manifestFile, databaseUrl, JSON.stringify(extra)], {stdio: ['ignore', 'pipe', 'inherit']})
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+      if (out.includes('\n')) resolve({child, url: JSON.parse(out.split('\n')[0]).url})
+    })
+    child.once('exit', (code) => reject(new Error(`platform instance exited with ${code}`)))
+  })
+}
+
+export function stop(instance: Instance | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (instance && instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill(signal)
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
