@@ -1,14 +1,17 @@
-// `npm run bench`: CLI start-up, the platform's API and provisioning, then the built-in providers.
+// `npm run bench`: CLI start-up, the platform's API and provisioning, the built-in providers, then
+// scale-out (several instances, full apps, the shared rate limit).
 // Each bench prints its figures beside the reference or target measured in the same run.
 import {benchCli} from './cli.js'
 import benchPlatform from './platform.js'
 import {benchProviders} from './providers.js'
+import {benchScaleOut} from './scale-out.js'
 import {type BenchRow, formatTable} from './table.js'
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ['CLI start-up (medians; built bin/run.js, NODE_ENV=production)', benchCli],
   ['Platform API and provisioning', benchPlatform],
   ['Built-in providers', benchProviders],
+  ['Scale-out: creates, rate limit, queries per request, instances (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchScaleOut],
 ]
 
 let failed = false

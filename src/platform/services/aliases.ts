@@ -1,11 +1,11 @@
-import {sql} from 'kysely'
+import {PostgresAdapter, sql} from 'kysely'
 import {configVarPrefix} from '../../providers/kit/manifest-types.js'
 import type {Db, Tx} from '../store/database.js'
 import type {AppRow, AttachmentRow} from '../store/schema.js'
 import {appAttachments, declaredVarNames, underscorePrefixes} from './attachment-vars.js'
 import type {Catalog, CatalogService} from './catalog.js'
 import {confirmationRequired, invalid} from './errors.js'
-import {aliasCandidates, serviceAliasStem, validateAlias} from './naming.js'
+import {namedCandidates, numberedAlias, serviceAliasStem, validateAlias} from './naming.js'
 
 export interface AliasRequest {
   app: AppRow
@@ -17,6 +17,8 @@ export interface AliasRequest {
   ownerAppName: string
   requested?: string
   confirm?: string
+  // the default alias an earlier pass chose (create: at reservation); kept if it is still free
+  preferred?: string
 }
 
 export interface AliasPlan {
@@ -64,32 +66,50 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
     return {alias, replaces, userVarsToRemove: userClash}
   }
 
+  if (request.preferred !== undefined) {
+    const vars = declaredVarNames(request.preferred, service.manifest)
+    const [{attachments, owned}, userClash] = await Promise.all([around(request.preferred), userVarsAmong(vars)])
+    const free = !attachments.some((a) => a.name === request.preferred) && vars.every((v) => !owned.has(v) && !userClash.has(v))
+    if (free) return {alias: request.preferred, userVarsToRemove: []}
+  }
+
   // The first free candidate, from a constant number of queries however many add-ons the app has:
-  // one read of the names that could clash with any candidate, then an exact check of the winner.
-  const {taken, userTaken} = await namesNear(db, app.id, configVarPrefix(service.manifest), service)
-  for (const alias of aliasCandidates(configVarPrefix(service.manifest), service.row.name)) {
+  // the provider's default and the colours are looked up by name (a bounded list), numbered
+  // aliases start after the highest number in use; the winner is then checked exactly.
+  const exactlyFree = async (alias: string, knownUserVars?: Set<string>) => {
+    const vars = declaredVarNames(alias, service.manifest)
+    const [{attachments, owned}, userClash] = await Promise.all([around(alias), knownUserVars ?? userVarsAmong(vars)])
+    return !attachments.some((a) => a.name === alias) && vars.every((v) => !owned.has(v) && !userClash.has(v))
+  }
+  const named = [...namedCandidates(configVarPrefix(service.manifest), service.row.name)]
+  const {taken, userTaken} = await namesAmong(db, app.id, named.flatMap((alias) => [alias, ...declaredVarNames(alias, service.manifest)]).flatMap(underscorePrefixes))
+  for (const alias of named) {
     const vars = declaredVarNames(alias, service.manifest)
     if (taken.has(alias) || vars.some((v) => taken.has(v) || userTaken.has(v))) continue
-    const {attachments, owned} = await around(alias)
-    if (attachments.some((a) => a.name === alias)) continue
-    if (vars.every((v) => !owned.has(v))) return {alias, userVarsToRemove: []}
+    if (await exactlyFree(alias, userTaken)) return {alias, userVarsToRemove: []}
   }
-  throw new Error('unreachable: alias candidates are endless')
+  const stem = serviceAliasStem(service.row.name)
+  for (let n = (await highestNumbered(db, app.id, stem)) + 1; ; n++) {
+    if (await exactlyFree(numberedAlias(stem, n))) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
+  }
 }
 
-// Attachment and user var names on the app that a default alias could clash with: the provider's
-// default alias and its vars (and their underscore prefixes, which could own them), and everything
-// named STEM_… (colour and numbered aliases and their vars), read as one index range.
-async function namesNear(db: Db | Tx, appId: string, providerDefault: string, service: CatalogService): Promise<{taken: Set<string>; userTaken: Set<string>}> {
-  const stem = serviceAliasStem(service.row.name)
-  const exact = [...new Set([providerDefault, ...declaredVarNames(providerDefault, service.manifest), stem].flatMap(underscorePrefixes))]
-  // every name starting with `STEM_` (substr, not a range or LIKE: exact and case-sensitive under
-  // any collation, on both stores)
-  const prefix = `${stem}_`
-  const near = (table: 'attachments' | 'config_vars') =>
-    db.selectFrom(table as 'attachments').select('name').where('app_id', '=', appId)
-      .where((eb) => eb.or([eb('name', 'in', exact), eb(sql<string>`substr(name, 1, ${prefix.length})`, '=', prefix)]))
-      .execute()
-  const [attachments, vars] = await Promise.all([near('attachments'), near('config_vars')])
+// Which of `names` the app has as attachments, and as user vars: one indexed lookup each.
+async function namesAmong(db: Db | Tx, appId: string, names: string[]): Promise<{taken: Set<string>; userTaken: Set<string>}> {
+  const unique = [...new Set(names)]
+  const among = (table: 'attachments' | 'config_vars') =>
+    db.selectFrom(table as 'attachments').select('name').where('app_id', '=', appId).where('name', 'in', unique).execute()
+  const [attachments, vars] = await Promise.all([among('attachments'), among('config_vars')])
   return {taken: new Set(attachments.map((r) => r.name)), userTaken: new Set(vars.map((r) => r.name))}
+}
+
+// The highest N of the app's STEM_N attachments (1 when there are none, so numbering starts at 2).
+// One aggregate: the stem is [A-Z0-9_] only, so it is safe inside GLOB and a regular expression.
+async function highestNumbered(db: Db | Tx, appId: string, stem: string): Promise<number> {
+  const prefixLength = stem.length + 1
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  const matches = postgres ? sql`name ~ ${`^${stem}_[0-9]+$`}` : sql`name glob ${`${stem}_[0-9]*`} and substr(name, ${prefixLength + 1}) not glob '*[^0-9]*'`
+  const {rows} = await sql<{n: number | string | null}>`
+    select max(cast(substr(name, ${prefixLength + 1}) as integer)) as n from attachments where app_id = ${appId} and ${matches}`.execute(db)
+  return Math.max(1, Number(rows[0]?.n ?? 1))
 }

@@ -36,10 +36,20 @@ export function serviceAliasStem(serviceName: string): string {
 // Aliases to try, in order, when the user gave none: the provider's default, then STEM_COLOUR with
 // the fixed palette, then STEM_2, STEM_3, ... (endless, so a caller always finds a free one).
 export function* aliasCandidates(providerDefault: string, serviceName: string): Generator<string> {
+  yield* namedCandidates(providerDefault, serviceName)
+  const stem = serviceAliasStem(serviceName)
+  for (let n = 2; ; n++) yield numberedAlias(stem, n)
+}
+
+// The named part of that order: the provider's default, then the colours.
+export function* namedCandidates(providerDefault: string, serviceName: string): Generator<string> {
   yield providerDefault
   const stem = serviceAliasStem(serviceName)
   for (const colour of ALIAS_COLOURS) yield `${stem}_${colour}`
-  for (let n = 2; ; n++) yield `${stem}_${n}`
+}
+
+export function numberedAlias(stem: string, n: number): string {
+  return `${stem}_${n}`
 }
 
 export function validateAlias(alias: string): string | undefined {

@@ -47,8 +47,7 @@ export class Provisioning {
     }
     const aliasRequest = {app, service, ownerAppName: app.name, requested: input.attachmentName, confirm: input.confirm}
     const addonId = randomUUID()
-    const name = await this.reserve(addonId, app, service, plan, input.name, aliasRequest)
-    const grant = await this.partnerAuth.createGrant(store.db, addonId)
+    const {name, alias: reservedAlias, grant} = await this.reserve(addonId, app, service, plan, input.name, aliasRequest)
 
     let result: ProvisionResult
     try {
@@ -71,7 +70,8 @@ export class Provisioning {
     try {
       return await store.transaction(async (tx) => {
         await lockApp(tx, app.id)
-        const alias = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
+        // checked again under the app's lock: the alias chosen at reservation, unless taken since
+        const alias = await planAlias(tx, catalog, {...aliasRequest, addonName: name, preferred: input.attachmentName === undefined ? reservedAlias : undefined})
         if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
         if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
         const at = now()
@@ -144,8 +144,9 @@ export class Provisioning {
     return `${region.provider_name}::${region.provider_region}`
   }
 
-  // Checks the name and alias, then inserts the hidden 'pending' row that holds the name.
-  private async reserve(addonId: string, app: AppRow, service: CatalogService, plan: PlanRow, requestedName: string | undefined, aliasRequest: Omit<Parameters<typeof planAlias>[2], 'addonName'>): Promise<string> {
+  // Checks the name and alias, then inserts the hidden 'pending' row that holds the name, and the
+  // OAuth grant the provider may exchange for a partner token, in one transaction.
+  private async reserve(addonId: string, app: AppRow, service: CatalogService, plan: PlanRow, requestedName: string | undefined, aliasRequest: Omit<Parameters<typeof planAlias>[2], 'addonName'>) {
     const {store, catalog} = this.ctx
     if (requestedName !== undefined && !ADDON_NAME_PATTERN.test(requestedName)) {
       throw invalid(`Name "${requestedName}" is invalid: it must start with a letter and contain only letters, digits, dashes and underscores.`)
@@ -153,17 +154,18 @@ export class Provisioning {
     for (let attempt = 0; ; attempt++) {
       const name = requestedName ?? generateAddonName(service.row.name)
       try {
-        await store.transaction(async (tx) => {
+        return await store.transaction(async (tx) => {
           const taken = await tx.selectFrom('addons').select('id').where('name', '=', name).executeTakeFirst()
           if (taken) throw new NameTaken()
-          await planAlias(tx, catalog, {...aliasRequest, addonName: name})
+          const {alias} = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
           const at = now()
           await tx.insertInto('addons').values({
             id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
             provider_id: null, config: '{}', staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
           }).execute()
+          const grant = await this.partnerAuth.createGrant(tx, addonId)
+          return {name, alias, grant}
         })
-        return name
       } catch (error) {
         if (!(error instanceof NameTaken)) throw error
         if (requestedName !== undefined) throw invalid(`Name ${requestedName} is already taken.`)
