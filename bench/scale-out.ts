@@ -56,19 +56,32 @@ async function open(provider: TestProvider, store: 'sqlite' | 'postgres', rateLi
 
 const create = (b: Bench, app: string) => b.call('POST', `/apps/${app}/addons`, {plan: 'heroku-redis'})
 
-// creates per second, one at a time, on an empty app and on one already holding FULL add-ons of the same service
+// creates per second, one at a time, on an empty app and on one already holding FULL add-ons of the
+// same service. The platform runs in its own process, as it does for users: in this one, the
+// client's and the provider's work would interleave with PostgreSQL's waits and count against it.
 async function createRates(provider: TestProvider, store: 'sqlite' | 'postgres'): Promise<{empty: number; full: number}> {
-  const b = await open(provider, store, false)
+  const dir = mkdtempSync(join(tmpdir(), 'addonkit-bench-creates-'))
+  const manifestFile = join(dir, 'manifest.json')
+  writeFileSync(manifestFile, JSON.stringify(provider.manifest))
+  const databaseUrl = store === 'postgres' ? await freshPostgresSchema(PG_URL!) : ''
+  const instance = await launchInstance(join(dir, 'data'), manifestFile, databaseUrl, {rateLimit: false, accounts: [{email: 'bench@example.com', apiKey: KEY}]})
+  const headers = {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'}
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${instance.url}${path}`, {method: 'POST', headers, body: JSON.stringify(body)})
+    if (res.status !== 201) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`)
+    await res.arrayBuffer()
+  }
   try {
-    await b.call('POST', '/apps', {name: 'empty-app'})
-    await b.call('POST', '/apps', {name: 'full-app'})
-    await load(FULL, 8, () => create(b, 'full-app'))
-    await create(b, 'empty-app')
-    const empty = await load(50, 1, () => create(b, 'empty-app'))
-    const full = await load(50, 1, () => create(b, 'full-app'))
+    await post('/apps', {name: 'empty-app'})
+    await post('/apps', {name: 'full-app'})
+    await load(FULL, 8, () => post('/apps/full-app/addons', {plan: 'heroku-redis'}))
+    await post('/apps/empty-app/addons', {plan: 'heroku-redis'})
+    const empty = await load(50, 1, () => post('/apps/empty-app/addons', {plan: 'heroku-redis'}))
+    const full = await load(50, 1, () => post('/apps/full-app/addons', {plan: 'heroku-redis'}))
     return {empty: empty.perSecond, full: full.perSecond}
   } finally {
-    await b.close()
+    stop(instance)
+    rmSync(dir, {recursive: true, force: true})
   }
 }
 

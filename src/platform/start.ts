@@ -41,7 +41,7 @@ export interface PlatformOptions {
   asyncProvisioningDeadlineMs?: number
   log?: (line: string) => void
   // called once per store statement (benchmarks)
-  onQuery?: (sql: string) => void
+  onQuery?: (sql: string, ms: number) => void
 }
 
 export interface RunningPlatform {

@@ -14,7 +14,7 @@ export interface StoreOptions {
   dataDir: string
   databaseUrl?: string
   // called once per statement run (benchmarks count queries per request)
-  onQuery?: (sql: string) => void
+  onQuery?: (sql: string, ms: number) => void
 }
 
 // Errors that mean "another transaction won the race; run mine again and it will see the winner".
@@ -65,7 +65,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store
 }
 
-async function openSqlite(dataDir: string, onQuery?: (sql: string) => void): Promise<Store> {
+async function openSqlite(dataDir: string, onQuery?: (sql: string, ms: number) => void): Promise<Store> {
   const {default: SQLite} = await import('better-sqlite3')
   const path = join(dataDir, 'platform.sqlite')
   makePrivateDir(dataDir)
@@ -77,7 +77,7 @@ async function openSqlite(dataDir: string, onQuery?: (sql: string) => void): Pro
   file.pragma('foreign_keys = ON')
   file.pragma('busy_timeout = 5000')
   tightenSqliteSidecars(path)
-  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: withStatementCache(file)}), log: onQuery && ((event) => onQuery(event.query.sql))}), 'sqlite')
+  return new Store(new Kysely<Database>({dialect: new SqliteDialect({database: withStatementCache(file)}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'sqlite')
 }
 
 // kysely prepares every query anew, and the platform runs the same few dozen statements over and
@@ -89,7 +89,7 @@ function withStatementCache(file: BetterSqlite3.Database): SqliteDatabase {
   return {close: () => file.close(), prepare: (sql: string) => statements.memo(sql)}
 }
 
-async function openPostgres(url: string, onQuery?: (sql: string) => void): Promise<Store> {
+async function openPostgres(url: string, onQuery?: (sql: string, ms: number) => void): Promise<Store> {
   const {default: pg} = await import('pg')
   const pool = new pg.Pool({connectionString: url, max: 10})
   // Surface a bad URL or a stopped server now, as one clear line, rather than on the first request.
@@ -100,5 +100,5 @@ async function openPostgres(url: string, onQuery?: (sql: string) => void): Promi
     await pool.end()
     throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`)
   }
-  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool}), log: onQuery && ((event) => onQuery(event.query.sql))}), 'postgres')
+  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres')
 }
