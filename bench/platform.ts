@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import Fastify from 'fastify'
 import {startPlatform} from '../src/platform/start.js'
+import {configColumns} from '../src/platform/store/config-columns.js'
 import {startTestProvider} from '../test/fixtures/providers/test-provider.js'
 import {load} from './load.js'
 import {type BenchRow, formatTable} from './table.js'
@@ -67,7 +68,7 @@ export default async function benchPlatform(): Promise<BenchRow[]> {
       for (let i = 0; i < ADDONS; i += 500) {
         const rows = Array.from({length: Math.min(500, ADDONS - i)}, (_, j) => ({
           id: randomUUID(), name: `redis-bench-${i + j}`, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'provisioned' as const,
-          provider_id: `p${i + j}`, config: JSON.stringify({REDIS_URL: `redis://h:secret@127.0.0.1:${i + j}`}), staged_config: null, provision_message: null, instance_id: null, created_at: at, updated_at: at,
+          provider_id: `p${i + j}`, ...configColumns(service.manifest, {REDIS_URL: `redis://h:secret@127.0.0.1:${i + j}`}), staged_config: null, provision_message: null, instance_id: null, created_at: at, updated_at: at,
         }))
         await tx.insertInto('addons').values(rows).execute()
         await tx.insertInto('attachments').values(rows.map((r, j) => ({id: randomUUID(), addon_id: r.id, app_id: app.id, addon_app_id: app.id, name: `R_${i + j}`, namespace: null, created_at: at, updated_at: at}))).execute()

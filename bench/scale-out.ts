@@ -76,8 +76,8 @@ async function createRates(provider: TestProvider, store: 'sqlite' | 'postgres')
     await post('/apps', {name: 'full-app'})
     await load(FULL, 8, () => post('/apps/full-app/addons', {plan: 'heroku-redis'}))
     await post('/apps/empty-app/addons', {plan: 'heroku-redis'})
-    const empty = await load(50, 1, () => post('/apps/empty-app/addons', {plan: 'heroku-redis'}))
-    const full = await load(50, 1, () => post('/apps/full-app/addons', {plan: 'heroku-redis'}))
+    const empty = await load(150, 1, () => post('/apps/empty-app/addons', {plan: 'heroku-redis'}))
+    const full = await load(150, 1, () => post('/apps/full-app/addons', {plan: 'heroku-redis'}))
     return {empty: empty.perSecond, full: full.perSecond}
   } finally {
     stop(instance)

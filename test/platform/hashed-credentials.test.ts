@@ -99,6 +99,14 @@ describe('an old store with plain credentials, migrated', () => {
 
     const dump = await storeDump(platformDb(p))
     for (const secret of Object.values(OLD)) assert.ok(!dump.includes(secret), `${secret} readable in the migrated store`)
+  })
+
+  test('the old add-on\'s config counts toward the 32 KB limit after the upgrade', async () => {
+    const old = client(p.url, OLD.key)
+    // SIZABLE_URL=sized://old takes 22 bytes of the app's 32,768
+    const free = 32768 - 22 - 'FILLER'.length
+    assert.equal((await old.patch<any>('apps/old-app/config-vars', {json: {FILLER: 'x'.repeat(free + 1)}})).statusCode, 422)
+    assert.equal((await old.patch<any>('apps/old-app/config-vars', {json: {FILLER: 'x'.repeat(free)}})).statusCode, 200)
 
     const refreshed = await client(p.url).post<any>('oauth/token', {json: {grant_type: 'refresh_token', refresh_token: OLD.refresh, client_secret: SIZED_PASSWORD}})
     assert.equal(refreshed.statusCode, 200)

@@ -1,3 +1,4 @@
+import {configColumns} from '../store/config-columns.js'
 import type {AddonRow} from '../store/schema.js'
 import {attachmentVars} from './attachment-vars.js'
 import {now, type Actor, type ServiceContext} from './context.js'
@@ -60,7 +61,7 @@ export class AddonUpdates {
       const changes: Partial<AddonRow> = {plan_id: plan.id, updated_at: now()}
       const oldConfig = JSON.parse(addon.config) as Record<string, string>
       const configChanged = result.config !== undefined && JSON.stringify(result.config) !== JSON.stringify(oldConfig)
-      if (configChanged) changes.config = JSON.stringify({...oldConfig, ...result.config})
+      if (configChanged) Object.assign(changes, configColumns(service.manifest, {...oldConfig, ...result.config}))
       await tx.updateTable('addons').set(changes).where('id', '=', addon.id).execute()
       if (configChanged) {
         const attachments = await tx.selectFrom('attachments').select(['app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()

@@ -1,5 +1,4 @@
 import {sql} from 'kysely'
-import {configVarPrefix} from '../../providers/kit/manifest-types.js'
 import type {Tx} from '../store/database.js'
 import type {ServiceContext} from './context.js'
 import {invalid} from './errors.js'
@@ -21,43 +20,22 @@ export async function assertConfigFits(ctx: ServiceContext, tx: Tx, target: Conf
 }
 
 // The UTF-8 bytes of each app's config vars as the app sees them: the user's own vars and those its
-// attachments own (ALIAS_* from the add-on's config). One aggregate query however many add-ons the
-// app has: the attachments' part is summed per (service, provider var), and only the name mapping
-// (which depends on the service's prefix, known from the catalog) is applied here. A user var
-// shadowed by an attachment's var of the same name counts too; the user can never create such a pair.
+// attachments own (ALIAS_* from the add-on's config). Every add-on row carries its config's size
+// apart from the alias (configSize, written with the config), so this is one aggregate of integers:
+// an attachment owns `config_var_count` names that begin with its alias, plus `config_bytes`.
 export async function configBytes(ctx: ServiceContext, tx: Tx, target: ConfigTarget): Promise<Map<string, number>> {
   const apps = 'appId' in target
     ? sql`(${target.appId})`
     : sql`(select app_id from attachments where addon_id = ${target.addonId})`
-  // SQLite and PostgreSQL both list a JSON object's members as (key, value) rows; only the
-  // function's name differs
-  const members = ctx.store.dialect === 'postgres' ? sql`json_each_text(addons.config::json)` : sql`json_each(addons.config)`
-  // user vars come back as rows with no service (their names are counted in value_bytes)
-  const {rows} = await sql<{app_id: string; service_id: string | null; var: string | null; vars: number | string; alias_bytes: number | string | null; value_bytes: number | string | null}>`
-    select app_id, null as service_id, null as var, 0 as vars, 0 as alias_bytes, sum(octet_length(name) + octet_length(value)) as value_bytes
+  const {rows} = await sql<{app_id: string; bytes: number | string | null}>`
+    select app_id, sum(octet_length(name) + octet_length(value)) as bytes
     from config_vars where app_id in ${apps} group by app_id
     union all
-    select attachments.app_id, addons.service_id, member.key, count(*), sum(octet_length(attachments.name)), sum(octet_length(member.value))
-    from attachments join addons on addons.id = attachments.addon_id, ${members} as member
+    select attachments.app_id, sum(addons.config_var_count * octet_length(attachments.name) + addons.config_bytes)
+    from attachments join addons on addons.id = attachments.addon_id
     where attachments.app_id in ${apps}
-    group by attachments.app_id, addons.service_id, member.key`.execute(tx)
-
+    group by attachments.app_id`.execute(tx)
   const totals = new Map<string, number>()
-  for (const row of rows) {
-    let bytes = Number(row.value_bytes ?? 0)
-    if (row.service_id !== null && row.var !== null) {
-      const prefix = configVarPrefix(ctx.catalog.service(row.service_id).manifest)
-      bytes += Number(row.alias_bytes ?? 0) + Number(row.vars) * nameBytesBeyondAlias(row.var, prefix)
-    }
-    totals.set(row.app_id, (totals.get(row.app_id) ?? 0) + bytes)
-  }
+  for (const row of rows) totals.set(row.app_id, (totals.get(row.app_id) ?? 0) + Number(row.bytes ?? 0))
   return totals
-}
-
-// An app var's name is its alias plus what this returns (see appVarName in attachment-vars.ts):
-// PREFIX -> ALIAS, PREFIX_URL -> ALIAS_URL, OTHER -> ALIAS_OTHER.
-function nameBytesBeyondAlias(providerVar: string, prefix: string): number {
-  if (providerVar === prefix) return 0
-  if (providerVar.startsWith(`${prefix}_`)) return Buffer.byteLength(providerVar) - Buffer.byteLength(prefix)
-  return 1 + Buffer.byteLength(providerVar)
 }

@@ -4,6 +4,7 @@ import type {AddonRow} from '../store/schema.js'
 import {attachmentVars} from './attachment-vars.js'
 import {now, type ServiceContext} from './context.js'
 import {assertConfigFits} from './config-size.js'
+import {configColumns} from '../store/config-columns.js'
 import {removeEverywhere} from './deprovisioning.js'
 import {addonNotFound, invalid} from './errors.js'
 import {addonById} from './lookup.js'
@@ -41,7 +42,7 @@ export class PartnerActions {
         await tx.updateTable('addons').set({staged_config: JSON.stringify(next), updated_at: now()}).where('id', '=', addonId).execute()
         return next
       }
-      await tx.updateTable('addons').set({config: JSON.stringify(next), updated_at: now()}).where('id', '=', addonId).execute()
+      await tx.updateTable('addons').set({...configColumns(service.manifest, next), updated_at: now()}).where('id', '=', addonId).execute()
       if (items.some((i) => i.value !== null)) await assertConfigFits(this.ctx, tx, {addonId})
       await releaseEverywhere(tx, fresh, next, 'Update', service.manifest)
       return next
@@ -55,7 +56,7 @@ export class PartnerActions {
       if (addon.state === 'provisioned') return addon
       if (addon.state !== 'provisioning') throw invalid(`${addon.name} is ${addon.state} and cannot be marked provisioned.`)
       const config = effectiveConfig(addon)
-      const changes = {state: 'provisioned' as const, config: JSON.stringify(config), staged_config: null, updated_at: now()}
+      const changes = {state: 'provisioned' as const, ...configColumns(this.ctx.catalog.service(addon.service_id).manifest, config), staged_config: null, updated_at: now()}
       await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
       if (Object.keys(config).length > 0) {
         await assertConfigFits(this.ctx, tx, {addonId})

@@ -6,6 +6,7 @@ import type {AddonRow, AppRow, PlanRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
 import type {CatalogService} from './catalog.js'
 import {assertConfigFits} from './config-size.js'
+import {configColumns} from '../store/config-columns.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {invalid, PlatformError} from './errors.js'
 import {findApp} from './lookup.js'
@@ -78,7 +79,7 @@ export class Provisioning {
         const changes = {
           state: (result.async ? 'provisioning' : 'provisioned') as AddonRow['state'],
           provider_id: result.id,
-          config: JSON.stringify(result.async ? {} : result.config),
+          ...configColumns(service.manifest, result.async ? {} : result.config),
           staged_config: result.async && Object.keys(result.config).length > 0 ? JSON.stringify(result.config) : null,
           provision_message: result.message,
           updated_at: at,
@@ -161,7 +162,7 @@ export class Provisioning {
           const at = now()
           await tx.insertInto('addons').values({
             id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
-            provider_id: null, config: '{}', staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
+            provider_id: null, config: '{}', config_var_count: 0, config_bytes: 0, staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
           }).execute()
           const grant = await this.partnerAuth.createGrant(tx, addonId)
           return {name, alias, grant}

@@ -1,6 +1,8 @@
+import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import {Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
+import type pg from 'pg'
+import {Kysely, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
 import {LRUCache} from 'lru-cache'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
@@ -89,6 +91,34 @@ function withStatementCache(file: BetterSqlite3.Database): SqliteDatabase {
   return {close: () => file.close(), prepare: (sql: string) => statements.memo(sql)}
 }
 
+// As on SQLite, the same few dozen statements run over and over: each SQL text becomes a named
+// prepared statement on the connection that first runs it, so PostgreSQL parses and plans it once
+// per connection instead of once per query. A schema change under a kept statement (another
+// instance migrating) makes PostgreSQL refuse it once ("cached plan must not change result
+// type"): that statement is then run unnamed.
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  return {
+    end: () => pool.end(),
+    async connect() {
+      const client = await pool.connect()
+      return {
+        release: () => client.release(),
+        async query(text: any, values?: readonly unknown[]) {
+          if (typeof text !== 'string') return client.query(text)
+          try {
+            return await client.query({name: statementName(text), text, values: values as unknown[]})
+          } catch (error) {
+            if ((error as {code?: string}).code !== '0A000') throw error
+            return client.query({text, values: values as unknown[]})
+          }
+        },
+      } as PostgresPoolClient
+    },
+  }
+}
+
+const statementName = (text: string) => `k${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+
 async function openPostgres(url: string, onQuery?: (sql: string, ms: number) => void): Promise<Store> {
   const {default: pg} = await import('pg')
   const pool = new pg.Pool({connectionString: url, max: 10})
@@ -100,5 +130,5 @@ async function openPostgres(url: string, onQuery?: (sql: string, ms: number) => 
     await pool.end()
     throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`)
   }
-  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres')
+  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool: withNamedStatements(pool)}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres')
 }

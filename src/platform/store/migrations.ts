@@ -1,4 +1,5 @@
 import {sql, type Kysely, type Migration, type MigrationProvider} from 'kysely'
+import {configColumns} from './config-columns.js'
 import {hashSecret} from './secret-hash.js'
 
 // The one set of migrations for SQLite and PostgreSQL: only portable column types (text, integer),
@@ -242,8 +243,26 @@ const hashedCredentials: Migration = {
   },
 }
 
+// Each add-on row carries its config's size (see services/config-size.ts), computed here once for
+// the add-ons that exist.
+const configSizes: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('addons').addColumn('config_var_count', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+    await db.schema.alterTable('addons').addColumn('config_bytes', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+    const services = await db.selectFrom('addon_services').select(['id', 'manifest']).execute()
+    const manifests = new Map(services.map((s: {id: string; manifest: string}) => [s.id, JSON.parse(s.manifest)]))
+    const addons = await db.selectFrom('addons').select(['id', 'service_id', 'config']).where('config', '!=', '{}').execute()
+    for (const addon of addons as {id: string; service_id: string; config: string}[]) {
+      const manifest = manifests.get(addon.service_id)
+      if (!manifest) continue
+      const {config_var_count, config_bytes} = configColumns(manifest, JSON.parse(addon.config))
+      await db.updateTable('addons').set({config_var_count, config_bytes}).where('id', '=', addon.id).execute()
+    }
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes}
   },
 }

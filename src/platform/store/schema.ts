@@ -92,6 +92,10 @@ export interface AddonRow {
   provider_id: string | null
   // provider-side config vars, JSON object {NAME: value}
   config: string
+  // how many vars `config` holds, and their bytes apart from the alias each attachment puts in
+  // front (see services/config-size.ts): the 32 KB check sums these instead of parsing JSON
+  config_var_count: number
+  config_bytes: number
   // config staged by the provider while provisioning, applied on actions/provision
   staged_config: string | null
   provision_message: string | null
