@@ -84,15 +84,21 @@ export class Provisioning {
           provision_message: result.message,
           updated_at: at,
         }
-        await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
+        // still pending: another instance reclaims only the reservations of instances it takes for gone
+        const row = await tx.updateTable('addons').set(changes).where('id', '=', addonId).where('state', '=', 'pending').returningAll().executeTakeFirst()
+        if (!row) throw new Reclaimed()
         await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
         await assertConfigFits(this.ctx, tx, {appId: app.id})
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
         if (varsChanged) await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
-        const row = await tx.selectFrom('addons').selectAll().where('id', '=', addonId).executeTakeFirstOrThrow()
         return row
       })
     } catch (error) {
+      if (error instanceof Reclaimed) {
+        // the reclaiming instance owed a DELETE by our uuid; the provider may know it by its own id
+        if (result.id !== addonId) await this.deletions.enqueue(service.row.id, result.id)
+        throw new PlatformError(503, 'unavailable', 'The platform took too long to record this add-on and removed it; please try again.')
+      }
       await this.abandon(addonId, service.row.id, result.id)
       throw error
     }
@@ -177,6 +183,9 @@ export class Provisioning {
 }
 
 class NameTaken extends Error {}
+
+// The reservation was taken over while the provider worked (this instance was thought gone).
+class Reclaimed extends Error {}
 
 // Extra `addons:create -- --flag value` options go to the provider as strings.
 function providerOptions(config: Record<string, unknown> | undefined): Record<string, string> {

@@ -8,7 +8,9 @@ import {notFound} from './errors.js'
 // Cuts the next release of an app inside the caller's transaction: version = last + 1, guarded by
 // the unique (app_id, version) constraint (a PostgreSQL race re-runs the whole transaction).
 export async function cutRelease(tx: Tx, appId: string, userId: string, description: string): Promise<ReleaseRow> {
-  await lockApp(tx, appId)
+  const at = now()
+  // takes the app's lock (as lockApp does) and records the release time in the same statement
+  await tx.updateTable('apps').set({released_at: at}).where('id', '=', appId).execute()
   const last = await tx.selectFrom('releases').select('version').where('app_id', '=', appId).orderBy('version', 'desc').limit(1).executeTakeFirst()
   const plans = await tx.selectFrom('attachments')
     .innerJoin('addons', 'addons.id', 'attachments.addon_id')
@@ -25,10 +27,9 @@ export async function cutRelease(tx: Tx, appId: string, userId: string, descript
     description,
     user_id: userId,
     addon_plan_names: JSON.stringify(plans.map((p) => p.name)),
-    created_at: now(),
+    created_at: at,
   }
   await tx.insertInto('releases').values(release).execute()
-  await tx.updateTable('apps').set({released_at: release.created_at}).where('id', '=', appId).execute()
   return release
 }
 
