@@ -82,34 +82,35 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
     return !attachments.some((a) => a.name === alias) && vars.every((v) => !owned.has(v) && !userClash.has(v))
   }
   const named = [...namedCandidates(configVarPrefix(service.manifest), service.row.name)]
-  const {taken, userTaken} = await namesAmong(db, app.id, named.flatMap((alias) => [alias, ...declaredVarNames(alias, service.manifest)]).flatMap(underscorePrefixes))
+  const stem = serviceAliasStem(service.row.name)
+  const names = named.flatMap((alias) => [alias, ...declaredVarNames(alias, service.manifest)]).flatMap(underscorePrefixes)
+  const {taken, userTaken, highest} = await namesAround(db, app.id, names, stem)
   for (const alias of named) {
     const vars = declaredVarNames(alias, service.manifest)
     if (taken.has(alias) || vars.some((v) => taken.has(v) || userTaken.has(v))) continue
     if (await exactlyFree(alias, userTaken)) return {alias, userVarsToRemove: []}
   }
-  const stem = serviceAliasStem(service.row.name)
-  for (let n = (await highestNumbered(db, app.id, stem)) + 1; ; n++) {
-    if (await exactlyFree(numberedAlias(stem, n))) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
+  // past `highest` no attachment or user var is named STEM_N or STEM_N_…
+  for (let n = highest + 1; ; n++) {
+    if (await exactlyFree(numberedAlias(stem, n), new Set())) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
   }
 }
 
-// Which of `names` the app has as attachments, and as user vars: one indexed lookup each.
-async function namesAmong(db: Db | Tx, appId: string, names: string[]): Promise<{taken: Set<string>; userTaken: Set<string>}> {
+// Which of `names` the app has as attachments and as user vars, and the highest N of the names
+// STEM_N and STEM_N_… among both (1 when there is none, so numbering starts at 2): one query per
+// table, an indexed lookup and an aggregate. The stem is [A-Z0-9_] only, safe inside GLOB and a
+// regular expression; SQLite's cast reads the leading digits of "3_URL".
+async function namesAround(db: Db | Tx, appId: string, names: string[], stem: string): Promise<{taken: Set<string>; userTaken: Set<string>; highest: number}> {
   const unique = [...new Set(names)]
-  const among = (table: 'attachments' | 'config_vars') =>
-    db.selectFrom(table as 'attachments').select('name').where('app_id', '=', appId).where('name', 'in', unique).execute()
-  const [attachments, vars] = await Promise.all([among('attachments'), among('config_vars')])
-  return {taken: new Set(attachments.map((r) => r.name)), userTaken: new Set(vars.map((r) => r.name))}
-}
-
-// The highest N of the app's STEM_N attachments (1 when there are none, so numbering starts at 2).
-// One aggregate: the stem is [A-Z0-9_] only, so it is safe inside GLOB and a regular expression.
-async function highestNumbered(db: Db | Tx, appId: string, stem: string): Promise<number> {
-  const prefixLength = stem.length + 1
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter
-  const matches = postgres ? sql`name ~ ${`^${stem}_[0-9]+$`}` : sql`name glob ${`${stem}_[0-9]*`} and substr(name, ${prefixLength + 1}) not glob '*[^0-9]*'`
-  const {rows} = await sql<{n: number | string | null}>`
-    select max(cast(substr(name, ${prefixLength + 1}) as integer)) as n from attachments where app_id = ${appId} and ${matches}`.execute(db)
-  return Math.max(1, Number(rows[0]?.n ?? 1))
+  const numbered = postgres ? sql`name ~ ${`^${stem}_[0-9]+(_|$)`}` : sql`name glob ${`${stem}_[0-9]*`}`
+  const number = postgres ? sql`cast(substring(name from ${`^${stem}_([0-9]+)`}) as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
+  const lookup = (table: 'attachments' | 'config_vars') => sql<{name: string | null; n: number | string | null}>`
+    select name, null as n from ${sql.table(table)} where app_id = ${appId} and name in (${sql.join(unique)})
+    union all
+    select null, max(${number}) from ${sql.table(table)} where app_id = ${appId} and ${numbered}`.execute(db)
+  const [attachments, vars] = await Promise.all([lookup('attachments'), lookup('config_vars')])
+  const namesOf = (rows: {name: string | null}[]) => new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])))
+  const highest = Math.max(1, ...[...attachments.rows, ...vars.rows].map((r) => Number(r.n ?? 1)))
+  return {taken: namesOf(attachments.rows), userTaken: namesOf(vars.rows), highest}
 }
