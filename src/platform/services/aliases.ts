@@ -1,6 +1,6 @@
-import {PostgresAdapter, sql} from 'kysely'
+import {sql} from 'kysely'
 import {configVarPrefix} from '../../providers/kit/manifest-types.js'
-import type {Db, Tx} from '../store/database.js'
+import {isPostgres, type Db, type Tx} from '../store/database.js'
 import type {AppRow, AttachmentRow} from '../store/schema.js'
 import {appAttachments, declaredVarNames, underscorePrefixes} from './attachment-vars.js'
 import type {Catalog, CatalogService} from './catalog.js'
@@ -98,13 +98,18 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
 
 // Which of `names` the app has as attachments and as user vars, and the highest N of the names
 // STEM_N and STEM_N_… among both (1 when there is none, so numbering starts at 2): one query per
-// table, an indexed lookup and an aggregate. The stem is [A-Z0-9_] only, safe inside GLOB and a
-// regular expression; SQLite's cast reads the leading digits of "3_URL".
+// table, an indexed lookup and an aggregate. The stem is [A-Z0-9_] only, safe inside GLOB;
+// SQLite's cast reads the leading digits of "3_URL".
 async function namesAround(db: Db | Tx, appId: string, names: string[], stem: string): Promise<{taken: Set<string>; userTaken: Set<string>; highest: number}> {
   const unique = [...new Set(names)]
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
-  const numbered = postgres ? sql`name ~ ${`^${stem}_[0-9]+(_|$)`}` : sql`name glob ${`${stem}_[0-9]*`}`
-  const number = postgres ? sql`cast(substring(name from ${`^${stem}_([0-9]+)`}) as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
+  const postgres = isPostgres(db)
+  // PostgreSQL: the part after STEM_ up to the next underscore, when it is all digits (string
+  // functions, not a regular expression: this runs on every STEM_… row of the app)
+  const part = sql`split_part(substr(name, ${stem.length + 2}), '_', 1)`
+  const numbered = postgres
+    ? sql`substr(name, 1, ${stem.length + 1}) = ${`${stem}_`} and ${part} <> '' and translate(${part}, '0123456789', '') = ''`
+    : sql`name glob ${`${stem}_[0-9]*`}`
+  const number = postgres ? sql`cast(${part} as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
   const lookup = (table: 'attachments' | 'config_vars') => sql<{name: string | null; n: number | string | null}>`
     select name, null as n from ${sql.table(table)} where app_id = ${appId} and name in (${sql.join(unique)})
     union all

@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto'
-import {lockApp, type Db, type Tx} from '../store/database.js'
+import type {Db, Tx} from '../store/database.js'
 import {fetchPage, type Page, type PageRequest} from '../store/paging.js'
 import type {ReleaseRow} from '../store/schema.js'
 import {now} from './context.js'
@@ -12,13 +12,10 @@ export async function cutRelease(tx: Tx, appId: string, userId: string, descript
   // takes the app's lock (as lockApp does) and records the release time in the same statement
   await tx.updateTable('apps').set({released_at: at}).where('id', '=', appId).execute()
   const last = await tx.selectFrom('releases').select('version').where('app_id', '=', appId).orderBy('version', 'desc').limit(1).executeTakeFirst()
-  const plans = await tx.selectFrom('attachments')
-    .innerJoin('addons', 'addons.id', 'attachments.addon_id')
-    .innerJoin('plans', 'plans.id', 'addons.plan_id')
-    .select('plans.name')
-    .distinct()
-    .where('attachments.app_id', '=', appId)
-    .orderBy('plans.name')
+  // the app's few distinct plans first, then their names: no join of every attachment with plans
+  const plans = await tx.selectFrom('plans').select('name')
+    .where('id', 'in', (eb) => eb.selectFrom('attachments').innerJoin('addons', 'addons.id', 'attachments.addon_id').select('addons.plan_id').where('attachments.app_id', '=', appId))
+    .orderBy('name')
     .execute()
   const release: ReleaseRow = {
     id: randomUUID(),

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type pg from 'pg'
-import {Kysely, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
+import {Kysely, Migrator, PostgresAdapter, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
 import {LRUCache} from 'lru-cache'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
@@ -22,11 +22,19 @@ export interface StoreOptions {
 // Errors that mean "another transaction won the race; run mine again and it will see the winner".
 const RETRYABLE_PG_CODES = new Set(['23505', '40001', '40P01'])
 
-// Serialises writers of one app: a no-op update takes the app row's lock on PostgreSQL (held until
+// Serialises writers of one app: on PostgreSQL the app row is locked FOR UPDATE (held until
 // commit), so a concurrent transaction on the same app waits and then reads the winner's rows instead
-// of failing on a unique constraint. Harmless on SQLite, whose transactions are serialised anyway.
+// of failing on a unique constraint; a lock, not a no-op update, which would leave a dead row version
+// per write on the busiest row of the app. On SQLite a no-op update takes the write lock at once
+// (transactions of one process are serialised anyway; this keeps other processes from deadlocking).
 export async function lockApp(tx: Tx, appId: string): Promise<void> {
-  await tx.updateTable('apps').set((eb) => ({id: eb.ref('id')})).where('id', '=', appId).execute()
+  if (isPostgres(tx)) await tx.selectFrom('apps').select('id').where('id', '=', appId).forUpdate().execute()
+  else await tx.updateTable('apps').set((eb) => ({id: eb.ref('id')})).where('id', '=', appId).execute()
+}
+
+// For the few statements whose SQL differs between the stores.
+export function isPostgres(db: Db | Tx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
 }
 
 export class Store {
