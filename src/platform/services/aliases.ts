@@ -66,56 +66,76 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
     return {alias, replaces, userVarsToRemove: userClash}
   }
 
-  if (request.preferred !== undefined) {
-    const vars = declaredVarNames(request.preferred, service.manifest)
-    const [{attachments, owned}, userClash] = await Promise.all([around(request.preferred), userVarsAmong(vars)])
-    const free = !attachments.some((a) => a.name === request.preferred) && vars.every((v) => !owned.has(v) && !userClash.has(v))
-    if (free) return {alias: request.preferred, userVarsToRemove: []}
-  }
-
-  // The first free candidate, from a constant number of queries however many add-ons the app has:
-  // the provider's default and the colours are looked up by name (a bounded list), numbered
-  // aliases start after the highest number in use; the winner is then checked exactly.
-  const exactlyFree = async (alias: string, knownUserVars?: Set<string>) => {
+  // A name is surely free when no attachment is named by a prefix of it or of its vars (only those
+  // could own them) and no user var bears one of its vars; otherwise it is checked exactly.
+  const surelyFree = (alias: string, near: Near) => {
     const vars = declaredVarNames(alias, service.manifest)
-    const [{attachments, owned}, userClash] = await Promise.all([around(alias), knownUserVars ?? userVarsAmong(vars)])
+    return ![alias, ...vars].flatMap(underscorePrefixes).some((n) => near.taken.has(n)) && !vars.some((v) => near.userTaken.has(v))
+  }
+  const exactlyFree = async (alias: string) => {
+    const vars = declaredVarNames(alias, service.manifest)
+    const [{attachments, owned}, userClash] = await Promise.all([around(alias), userVarsAmong(vars)])
     return !attachments.some((a) => a.name === alias) && vars.every((v) => !owned.has(v) && !userClash.has(v))
   }
+  const free = async (alias: string, near: Near) => {
+    if (near.taken.has(alias) || declaredVarNames(alias, service.manifest).some((v) => near.userTaken.has(v))) return false
+    return surelyFree(alias, near) || (await exactlyFree(alias))
+  }
+  const namesOf = (aliases: string[]) => aliases.flatMap((alias) => [alias, ...declaredVarNames(alias, service.manifest)]).flatMap(underscorePrefixes)
+
+  if (request.preferred !== undefined) {
+    if (surelyFree(request.preferred, await namesAround(db, app.id, namesOf([request.preferred])))) return {alias: request.preferred, userVarsToRemove: []}
+  }
+
+  // The first free candidate, from one query however many add-ons the app has: the provider's
+  // default and the colours are looked up by name (a bounded list), and numbered aliases start
+  // after the highest number in use.
   const named = [...namedCandidates(configVarPrefix(service.manifest), service.row.name)]
   const stem = serviceAliasStem(service.row.name)
-  const names = named.flatMap((alias) => [alias, ...declaredVarNames(alias, service.manifest)]).flatMap(underscorePrefixes)
-  const {taken, userTaken, highest} = await namesAround(db, app.id, names, stem)
+  const near = await namesAround(db, app.id, namesOf(named), stem)
   for (const alias of named) {
-    const vars = declaredVarNames(alias, service.manifest)
-    if (taken.has(alias) || vars.some((v) => taken.has(v) || userTaken.has(v))) continue
-    if (await exactlyFree(alias, userTaken)) return {alias, userVarsToRemove: []}
+    if (await free(alias, near)) return {alias, userVarsToRemove: []}
   }
   // past `highest` no attachment or user var is named STEM_N or STEM_N_…
-  for (let n = highest + 1; ; n++) {
-    if (await exactlyFree(numberedAlias(stem, n), new Set())) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
+  for (let n = near.highest + 1; ; n++) {
+    if (await free(numberedAlias(stem, n), near)) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
   }
 }
 
-// Which of `names` the app has as attachments and as user vars, and the highest N of the names
-// STEM_N and STEM_N_… among both (1 when there is none, so numbering starts at 2): one query per
-// table, an indexed lookup and an aggregate. The stem is [A-Z0-9_] only, safe inside GLOB;
-// SQLite's cast reads the leading digits of "3_URL".
-async function namesAround(db: Db | Tx, appId: string, names: string[], stem: string): Promise<{taken: Set<string>; userTaken: Set<string>; highest: number}> {
+interface Near {
+  taken: Set<string>
+  userTaken: Set<string>
+  highest: number
+}
+
+// Which of `names` the app has as attachments and as user vars and, given a stem, the highest N of
+// the names STEM_N and STEM_N_… among both (1 when there is none, so numbering starts at 2): one
+// query, indexed lookups and aggregates. The stem is [A-Z0-9_] only, safe inside GLOB; SQLite's
+// cast reads the leading digits of "3_URL".
+async function namesAround(db: Db | Tx, appId: string, names: string[], stem?: string): Promise<Near> {
   const unique = [...new Set(names)]
-  const postgres = isPostgres(db)
-  // PostgreSQL: the part after STEM_ up to the next underscore, when it is all digits (string
-  // functions, not a regular expression: this runs on every STEM_… row of the app)
-  const part = sql`split_part(substr(name, ${stem.length + 2}), '_', 1)`
-  const numbered = postgres
-    ? sql`substr(name, 1, ${stem.length + 1}) = ${`${stem}_`} and ${part} <> '' and translate(${part}, '0123456789', '') = ''`
-    : sql`name glob ${`${stem}_[0-9]*`}`
-  const number = postgres ? sql`cast(${part} as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
-  const lookup = (table: 'attachments' | 'config_vars') => sql<{name: string | null; n: number | string | null}>`
-    select name, null as n from ${sql.table(table)} where app_id = ${appId} and name in (${sql.join(unique)})
-    union all
-    select null, max(${number}) from ${sql.table(table)} where app_id = ${appId} and ${numbered}`.execute(db)
-  const [attachments, vars] = await Promise.all([lookup('attachments'), lookup('config_vars')])
-  const namesOf = (rows: {name: string | null}[]) => new Set(rows.flatMap((r) => (r.name === null ? [] : [r.name])))
-  const highest = Math.max(1, ...[...attachments.rows, ...vars.rows].map((r) => Number(r.n ?? 1)))
-  return {taken: namesOf(attachments.rows), userTaken: namesOf(vars.rows), highest}
+  const lookup = (table: 'attachments' | 'config_vars', kind: string) =>
+    sql`select ${sql.lit(kind)} as kind, name, cast(null as numeric) as n from ${sql.table(table)} where app_id = ${appId} and name in (${sql.join(unique)})`
+  const branches = [lookup('attachments', 'a'), lookup('config_vars', 'v')]
+  if (stem !== undefined) {
+    const postgres = isPostgres(db)
+    // PostgreSQL: the part after STEM_ up to the next underscore, when it is all digits (string
+    // functions, not a regular expression: this runs on every STEM_… row of the app)
+    const part = sql`split_part(substr(name, ${stem.length + 2}), '_', 1)`
+    const numbered = postgres
+      ? sql`substr(name, 1, ${stem.length + 1}) = ${`${stem}_`} and ${part} <> '' and translate(${part}, '0123456789', '') = ''`
+      : sql`name glob ${`${stem}_[0-9]*`}`
+    const number = postgres ? sql`cast(${part} as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
+    for (const table of ['attachments', 'config_vars'] as const) {
+      branches.push(sql`select 'n', cast(null as text), max(${number}) from ${sql.table(table)} where app_id = ${appId} and ${numbered}`)
+    }
+  }
+  const {rows} = await sql<{kind: string; name: string | null; n: number | string | null}>`${sql.join(branches, sql` union all `)}`.execute(db)
+  const near: Near = {taken: new Set(), userTaken: new Set(), highest: 1}
+  for (const row of rows) {
+    if (row.kind === 'a') near.taken.add(row.name!)
+    else if (row.kind === 'v') near.userTaken.add(row.name!)
+    else near.highest = Math.max(near.highest, Number(row.n ?? 1))
+  }
+  return near
 }

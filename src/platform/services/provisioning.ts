@@ -162,14 +162,14 @@ export class Provisioning {
       const name = requestedName ?? generateAddonName(service.row.name)
       try {
         return await store.transaction(async (tx) => {
-          const taken = await tx.selectFrom('addons').select('id').where('name', '=', name).executeTakeFirst()
-          if (taken) throw new NameTaken()
           const {alias} = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
           const at = now()
-          await tx.insertInto('addons').values({
+          // a name another add-on holds inserts nothing
+          const inserted = await tx.insertInto('addons').values({
             id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
             provider_id: null, config: '{}', config_var_count: 0, config_bytes: 0, staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
-          }).execute()
+          }).onConflict((oc) => oc.column('name').doNothing()).returning('id').executeTakeFirst()
+          if (!inserted) throw new NameTaken()
           const grant = await this.partnerAuth.createGrant(tx, addonId)
           return {name, alias, grant}
         })
