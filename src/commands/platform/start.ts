@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../lib/base-command.js'
+import {runUntilSignal} from '../../lib/run-until-signal.js'
 import {AddonkitError, ExitCode, UsageError} from '../../lib/errors.js'
 
 export default class PlatformStart extends BaseCommand {
@@ -59,12 +60,6 @@ export default class PlatformStart extends BaseCommand {
     }
     this.log(`platform listening on ${platform.url} (account ${platform.email})`)
     this.log(`point the heroku CLI at it with HEROKU_HOST=${platform.url} HEROKU_API_KEY=${platform.apiKey}`)
-    const stop = async () => {
-      await platform.close()
-      process.exit(0)
-    }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-    await new Promise(() => {})
+    await runUntilSignal(() => platform.close())
   }
 }

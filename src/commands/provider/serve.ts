@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../lib/base-command.js'
+import {runUntilSignal} from '../../lib/run-until-signal.js'
 import {AddonkitError, UsageError} from '../../lib/errors.js'
 import {builtinServiceIds, defaultServePorts, type BuiltinServiceId} from '../../providers/builtin/service-ids.js'
 
@@ -45,13 +46,7 @@ export default class ProviderServe extends BaseCommand {
     }
     this.log(`${id} provider listening on ${served.url} (data in ${served.dataDir})`)
     this.log(`manifest written to ${served.manifestPath}: register it with ${this.config.bin} platform:start --builtins none --manifest ${served.manifestPath}`)
-    const stop = async () => {
-      await served.close()
-      process.exit(0)
-    }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-    await new Promise(() => {})
+    await runUntilSignal(() => served.close())
   }
 }
 

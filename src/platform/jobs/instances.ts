@@ -29,8 +29,7 @@ export class Instance {
   }
 
   async register(): Promise<void> {
-    const at = new Date().toISOString()
-    await this.db.insertInto('instances').values({id: this.id, hostname: hostname(), pid: process.pid, started_at: at, heartbeat_at: at}).execute()
+    await this.insertRow()
     this.timer = setInterval(() => {
       this.beat().catch((error) => this.options.log(`instance heartbeat: ${(error as Error).message}`))
     }, this.heartbeatMs)
@@ -41,7 +40,12 @@ export class Instance {
     const at = new Date().toISOString()
     const {numUpdatedRows} = await this.db.updateTable('instances').set({heartbeat_at: at}).where('id', '=', this.id).executeTakeFirst()
     // removed as dead by another instance (a long pause, a clock jump): come back
-    if (numUpdatedRows === 0n) await this.db.insertInto('instances').values({id: this.id, hostname: hostname(), pid: process.pid, started_at: at, heartbeat_at: at}).execute()
+    if (numUpdatedRows === 0n) await this.insertRow()
+  }
+
+  private async insertRow(): Promise<void> {
+    const at = new Date().toISOString()
+    await this.db.insertInto('instances').values({id: this.id, hostname: hostname(), pid: process.pid, started_at: at, heartbeat_at: at}).execute()
   }
 
   // Stops the heartbeat and leaves: work it still holds is free for others at once.
@@ -51,21 +55,14 @@ export class Instance {
     await this.db.deleteFrom('instances').where('id', '=', this.id).execute()
   }
 
-  // The instances that are gone (lease expired, or a process of this host that no longer runs);
-  // their rows are removed, and their ids returned so their work can be reclaimed.
-  async reapDead(nowMs = Date.now()): Promise<string[]> {
+  // Removes the rows of the instances that are gone (lease expired, or a process of this host that
+  // no longer runs), so their work counts as nobody's and may be reclaimed.
+  async reapDead(nowMs = Date.now()): Promise<void> {
     const expired = new Date(nowMs - this.leaseMs).toISOString()
     const rows = await this.db.selectFrom('instances').select(['id', 'hostname', 'pid', 'heartbeat_at']).where('id', '!=', this.id).execute()
     const here = hostname()
     const dead = rows.filter((r) => r.heartbeat_at < expired || (r.hostname === here && !processExists(r.pid))).map((r) => r.id)
     if (dead.length > 0) await this.db.deleteFrom('instances').where('id', 'in', dead).execute()
-    return dead
-  }
-
-  // Ids of every instance known alive (this one included).
-  async liveIds(): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('instances').select('id').execute()
-    return new Set([...rows.map((r) => r.id), this.id])
   }
 }
 

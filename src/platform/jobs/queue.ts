@@ -15,21 +15,16 @@ export interface Job<P = unknown> {
   attempts: number
 }
 
-export interface EnqueueOptions {
-  runAt?: Date
-}
-
 export class JobQueue {
   constructor(private readonly store: Store) {}
 
   // Inside the caller's transaction when given one (the outbox pattern: the job exists exactly
   // when the change that asked for it does).
-  async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}, db: Db | Tx = this.store.db): Promise<string> {
+  async enqueue(kind: string, payload: unknown, db: Db | Tx = this.store.db): Promise<string> {
     const id = randomUUID()
     const at = new Date().toISOString()
     await db.insertInto('jobs').values({
-      id, kind, key: null, payload: JSON.stringify(payload), attempts: 0,
-      run_at: (options.runAt ?? new Date()).toISOString(), claimed_by: null, claimed_until: null, created_at: at,
+      id, kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, created_at: at,
     }).execute()
     return id
   }
@@ -66,9 +61,11 @@ export class JobQueue {
 
   // Done: a one-off job goes; a recurring one waits for its next run.
   async complete(job: Job, owner: string, nextRunAt?: Date): Promise<void> {
-    const mine = this.store.db.updateTable('jobs').where('id', '=', job.id).where('claimed_by', '=', owner)
     if (job.key !== null && nextRunAt) {
-      await mine.set({run_at: nextRunAt.toISOString(), attempts: 0, claimed_by: null, claimed_until: null}).execute()
+      await this.store.db.updateTable('jobs')
+        .set({run_at: nextRunAt.toISOString(), attempts: 0, claimed_by: null, claimed_until: null})
+        .where('id', '=', job.id).where('claimed_by', '=', owner)
+        .execute()
     } else {
       await this.store.db.deleteFrom('jobs').where('id', '=', job.id).where('claimed_by', '=', owner).execute()
     }

@@ -1,6 +1,7 @@
 import {sql} from 'kysely'
 import {configVarPrefix} from '../../providers/kit/manifest-types.js'
-import {isPostgres, type Db, type Tx} from '../store/database.js'
+import type {Db, Tx} from '../store/database.js'
+import {isPostgres} from '../store/dialect.js'
 import type {AppRow, AttachmentRow} from '../store/schema.js'
 import {appAttachments, declaredVarNames, underscorePrefixes} from './attachment-vars.js'
 import type {Catalog, CatalogService} from './catalog.js'

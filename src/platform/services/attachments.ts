@@ -40,7 +40,7 @@ export class AttachmentsService {
       const at = now()
       const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, created_at: at, updated_at: at}
       await tx.insertInto('attachments').values(row).execute()
-      await assertConfigFits(this.ctx, tx, {appId: app.id})
+      await assertConfigFits(tx, {appId: app.id})
       await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
       return row
     })

@@ -43,7 +43,7 @@ export class Catalog {
 
   // Reloads when a reference is unknown here (it may have been registered through another
   // instance); at most once a second, so unknown names typed by users cost little.
-  async refreshOnMiss(): Promise<boolean> {
+  private async refreshOnMiss(): Promise<boolean> {
     if (Date.now() - this.lastLoad < RELOAD_ON_MISS_MS) return false
     await this.reload()
     return true

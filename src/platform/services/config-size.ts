@@ -1,6 +1,5 @@
 import {sql} from 'kysely'
 import type {Tx} from '../store/database.js'
-import type {ServiceContext} from './context.js'
 import {invalid} from './errors.js'
 
 // As on Heroku: an app's config vars, names and values together, take at most 32 KB.
@@ -11,8 +10,8 @@ export type ConfigTarget = {appId: string} | {addonId: string}
 
 // Run inside the write transaction, after the change is written: throws (so the transaction rolls
 // back and nothing is kept) when an app's config vars would pass the limit.
-export async function assertConfigFits(ctx: ServiceContext, tx: Tx, target: ConfigTarget): Promise<void> {
-  for (const [appId, bytes] of await configBytes(ctx, tx, target)) {
+export async function assertConfigFits(tx: Tx, target: ConfigTarget): Promise<void> {
+  for (const [appId, bytes] of await configBytes(tx, target)) {
     if (bytes <= CONFIG_VARS_LIMIT_BYTES) continue
     const app = await tx.selectFrom('apps').select('name').where('id', '=', appId).executeTakeFirst()
     throw invalid(`Config vars of ${app?.name ?? appId} would take ${bytes} bytes: an app's config vars (names and values) are limited to 32 KB (${CONFIG_VARS_LIMIT_BYTES} bytes) in all.`)
@@ -21,9 +20,9 @@ export async function assertConfigFits(ctx: ServiceContext, tx: Tx, target: Conf
 
 // The UTF-8 bytes of each app's config vars as the app sees them: the user's own vars and those its
 // attachments own (ALIAS_* from the add-on's config). Every add-on row carries its config's size
-// apart from the alias (configSize, written with the config), so this is one aggregate of integers:
+// apart from the alias (store/config-columns.ts, written with the config), so this is one aggregate of integers:
 // an attachment owns `config_var_count` names that begin with its alias, plus `config_bytes`.
-export async function configBytes(ctx: ServiceContext, tx: Tx, target: ConfigTarget): Promise<Map<string, number>> {
+export async function configBytes(tx: Tx, target: ConfigTarget): Promise<Map<string, number>> {
   const apps = 'appId' in target
     ? sql`(${target.appId})`
     : sql`(select app_id from attachments where addon_id = ${target.addonId})`

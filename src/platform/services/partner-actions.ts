@@ -43,7 +43,7 @@ export class PartnerActions {
         return next
       }
       await tx.updateTable('addons').set({...configColumns(service.manifest, next), updated_at: now()}).where('id', '=', addonId).execute()
-      if (items.some((i) => i.value !== null)) await assertConfigFits(this.ctx, tx, {addonId})
+      if (items.some((i) => i.value !== null)) await assertConfigFits(tx, {addonId})
       await releaseEverywhere(tx, fresh, next, 'Update', service.manifest)
       return next
     })
@@ -59,7 +59,7 @@ export class PartnerActions {
       const changes = {state: 'provisioned' as const, ...configColumns(this.ctx.catalog.service(addon.service_id).manifest, config), staged_config: null, updated_at: now()}
       await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
       if (Object.keys(config).length > 0) {
-        await assertConfigFits(this.ctx, tx, {addonId})
+        await assertConfigFits(tx, {addonId})
         await releaseEverywhere(tx, addon, config, 'Attach', this.ctx.catalog.service(addon.service_id).manifest)
       }
       return {...addon, ...changes}

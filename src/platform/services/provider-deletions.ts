@@ -20,7 +20,7 @@ export class ProviderDeletions implements JobHandler<OwedDeletion> {
 
   // Pass the transaction that removes the add-on, so the DELETE is owed exactly when it is gone.
   async enqueue(serviceId: string, providerId: string, db: Db | Tx = this.ctx.store.db): Promise<void> {
-    await this.ctx.jobs.enqueue(KIND, {service_id: serviceId, provider_id: providerId} satisfies OwedDeletion, {}, db)
+    await this.ctx.jobs.enqueue(KIND, {service_id: serviceId, provider_id: providerId} satisfies OwedDeletion, db)
     if (db === this.ctx.store.db) this.ctx.wakeJobs()
   }
 

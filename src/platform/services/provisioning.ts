@@ -88,7 +88,7 @@ export class Provisioning {
         const row = await tx.updateTable('addons').set(changes).where('id', '=', addonId).where('state', '=', 'pending').returningAll().executeTakeFirst()
         if (!row) throw new Reclaimed()
         await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
-        await assertConfigFits(this.ctx, tx, {appId: app.id})
+        await assertConfigFits(tx, {appId: app.id})
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
         if (varsChanged) await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
         return row

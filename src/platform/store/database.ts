@@ -2,8 +2,9 @@ import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type pg from 'pg'
-import {Kysely, Migrator, PostgresAdapter, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
+import {Kysely, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
 import {LRUCache} from 'lru-cache'
+import {isPostgres} from './dialect.js'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
 import {makePrivateDir, makePrivateFile, tightenSqliteSidecars} from './private-files.js'
@@ -30,11 +31,6 @@ const RETRYABLE_PG_CODES = new Set(['23505', '40001', '40P01'])
 export async function lockApp(tx: Tx, appId: string): Promise<void> {
   if (isPostgres(tx)) await tx.selectFrom('apps').select('id').where('id', '=', appId).forUpdate().execute()
   else await tx.updateTable('apps').set((eb) => ({id: eb.ref('id')})).where('id', '=', appId).execute()
-}
-
-// For the few statements whose SQL differs between the stores.
-export function isPostgres(db: Db | Tx): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter
 }
 
 export class Store {

@@ -1,5 +1,6 @@
 import {sql, type Kysely, type Migration, type MigrationProvider} from 'kysely'
 import {configColumns} from './config-columns.js'
+import {isPostgres} from './dialect.js'
 import {hashSecret} from './secret-hash.js'
 
 // The one set of migrations for SQLite and PostgreSQL: only portable column types (text, integer),
@@ -197,7 +198,7 @@ const instancesAndJobs: Migration = {
     await db.schema.dropTable('provider_deletions').execute()
 
     // PostgreSQL: unlogged (no WAL, no fsync per request); a bucket lost in a crash only refills early.
-    const unlogged = await isPostgres(db)
+    const unlogged = isPostgres(db)
     await sql`create ${sql.raw(unlogged ? 'unlogged table' : 'table')} rate_limits (
       key text primary key,
       tokens double precision not null,
@@ -205,15 +206,6 @@ const instancesAndJobs: Migration = {
       allowed integer not null
     )`.execute(db)
   },
-}
-
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
-  try {
-    await sql`select version()`.execute(db)
-    return true
-  } catch {
-    return false
-  }
 }
 
 // Credentials are kept only as SHA-256 hashes (see secret-hash.ts); keys, tokens and codes given
