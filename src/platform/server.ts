@@ -8,6 +8,7 @@ import {registerPreconditions} from './http/preconditions.js'
 import {registerRateLimit} from './http/rate-limit.js'
 import {registerRequestContext} from './http/request-context.js'
 import './http/types.js'
+import {logRoutes} from './logs/routes.js'
 import {accountRoutes} from './routes/account.js'
 import {addonRoutes} from './routes/addons.js'
 import {appRoutes} from './routes/apps.js'
@@ -47,5 +48,6 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   configAndReleaseRoutes(app, services)
   partnerRoutes(app, services)
   ssoRoutes(app, services.sso)
+  logRoutes(app, services)
   return app
 }

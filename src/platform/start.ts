@@ -92,6 +92,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   }
 
   const close = async () => {
+    // open tails end first, or the server would wait on them
+    await services.logs.stop()
     await services.worker.stop()
     await services.instance.leave().catch((error) => log(`leaving the instance list: ${(error as Error).message}`))
     services.catalog.stopRefreshing()
@@ -110,6 +112,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     }
     const interrupted = await services.provisioning.reclaimInterrupted()
     if (interrupted > 0) log(`cleaned up ${interrupted} add-on(s) left mid-provision by an instance that is gone`)
+    await services.logs.start()
     await services.worker.start()
     services.catalog.startRefreshing()
     if (options.writeState !== false) await writeState(dir, {url: services.ctx.baseUrl(), api_key: apiKey, email: account.email, pid: process.pid})

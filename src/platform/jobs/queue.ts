@@ -24,16 +24,27 @@ export class JobQueue {
     const id = randomUUID()
     const at = new Date().toISOString()
     await db.insertInto('jobs').values({
-      id, kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, created_at: at,
+      id, kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
     }).execute()
     return id
+  }
+
+  // One job per key, however often it is asked for (a drain's delivery: every write asks). Asked
+  // for while it runs, it runs once more when it ends, so work that came in meanwhile is not left
+  // waiting; asked for while it waits for a retry, it still waits (the back-off holds).
+  async enqueueKeyed(kind: string, key: string, payload: unknown, db: Db | Tx = this.store.db): Promise<void> {
+    const at = new Date().toISOString()
+    await db.insertInto('jobs')
+      .values({id: randomUUID(), kind, key, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at})
+      .onConflict((oc) => oc.column('key').doUpdateSet({rerun: 1}).where('jobs.claimed_by', 'is not', null))
+      .execute()
   }
 
   // A recurring job: one row per key whatever the number of instances; the worker reschedules it.
   async ensureRecurring(kind: string, firstRunAt = new Date()): Promise<void> {
     const at = new Date().toISOString()
     await this.store.db.insertInto('jobs')
-      .values({id: randomUUID(), kind, key: kind, payload: '{}', attempts: 0, run_at: firstRunAt.toISOString(), claimed_by: null, claimed_until: null, created_at: at})
+      .values({id: randomUUID(), kind, key: kind, payload: '{}', attempts: 0, run_at: firstRunAt.toISOString(), claimed_by: null, claimed_until: null, rerun: 0, created_at: at})
       .onConflict((oc) => oc.column('key').doNothing())
       .execute()
   }
@@ -59,22 +70,30 @@ export class JobQueue {
     return rows.map(toJob)
   }
 
-  // Done: a one-off job goes; a recurring one waits for its next run.
+  // Done: a one-off job goes; a recurring one waits for its next run; a keyed one asked for again
+  // while it ran is due again at once.
   async complete(job: Job, owner: string, nextRunAt?: Date): Promise<void> {
+    const db = this.store.db
     if (job.key !== null && nextRunAt) {
-      await this.store.db.updateTable('jobs')
-        .set({run_at: nextRunAt.toISOString(), attempts: 0, claimed_by: null, claimed_until: null})
+      await db.updateTable('jobs')
+        .set({run_at: nextRunAt.toISOString(), attempts: 0, claimed_by: null, claimed_until: null, rerun: 0})
         .where('id', '=', job.id).where('claimed_by', '=', owner)
         .execute()
-    } else {
-      await this.store.db.deleteFrom('jobs').where('id', '=', job.id).where('claimed_by', '=', owner).execute()
+      return
+    }
+    const {numDeletedRows} = await db.deleteFrom('jobs').where('id', '=', job.id).where('claimed_by', '=', owner).where('rerun', '=', 0).executeTakeFirst()
+    if (numDeletedRows === 0n && job.key !== null) {
+      await db.updateTable('jobs')
+        .set({run_at: new Date().toISOString(), attempts: 0, claimed_by: null, claimed_until: null, rerun: 0})
+        .where('id', '=', job.id).where('claimed_by', '=', owner)
+        .execute()
     }
   }
 
   // Failed this time: try again at `runAt`, counting the attempt.
   async retry(job: Job, owner: string, runAt: Date): Promise<void> {
     await this.store.db.updateTable('jobs')
-      .set({attempts: job.attempts + 1, run_at: runAt.toISOString(), claimed_by: null, claimed_until: null})
+      .set({attempts: job.attempts + 1, run_at: runAt.toISOString(), claimed_by: null, claimed_until: null, rerun: 0})
       .where('id', '=', job.id).where('claimed_by', '=', owner)
       .execute()
   }

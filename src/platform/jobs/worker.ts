@@ -18,13 +18,18 @@ export interface WorkerOptions {
   leaseMs?: number
   intervalMs?: number
   batch?: number
+  // jobs running at once on this instance
+  concurrency?: number
   log(line: string): void
 }
 
 // Polls the queue for due jobs of the kinds it has handlers for, runs them, and reports back.
-// One pass at a time per instance; `kick()` runs a pass now (after enqueueing work that is due).
+// One claiming pass at a time per instance; `kick()` runs a pass now (after enqueueing work that is
+// due). Jobs run side by side, up to `concurrency`: a pass does not wait for the jobs it started, so
+// a slow one (a drain that answers in 5 s) never holds up the others.
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>()
+  private readonly inFlight = new Set<Promise<void>>()
   private timer?: NodeJS.Timeout
   private running?: Promise<void>
   private again = false
@@ -47,6 +52,7 @@ export class JobWorker {
     this.timer = undefined
     this.again = false
     await this.running
+    await Promise.all(this.inFlight)
   }
 
   kick(): Promise<void> {
@@ -67,11 +73,22 @@ export class JobWorker {
   }
 
   private async drain(): Promise<void> {
-    const batch = this.options.batch ?? 20
+    const concurrency = this.options.concurrency ?? 32
     for (;;) {
-      const jobs = await this.queue.claim(this.options.owner, [...this.handlers.keys()], batch, this.options.leaseMs ?? 60_000)
-      await Promise.all(jobs.map((job) => this.runOne(job)))
-      if (jobs.length < batch) return
+      const room = Math.min(this.options.batch ?? 20, concurrency - this.inFlight.size)
+      if (room <= 0) return
+      const jobs = await this.queue.claim(this.options.owner, [...this.handlers.keys()], room, this.options.leaseMs ?? 60_000)
+      for (const job of jobs) {
+        const run: Promise<void> = this.runOne(job)
+          .catch((error) => this.options.log(`${job.kind}: ${(error as Error).message}`))
+          .finally(() => {
+            this.inFlight.delete(run)
+            // a slot is free: look for more (also picks up a keyed job due again at once)
+            if (this.timer) void this.kick()
+          })
+        this.inFlight.add(run)
+      }
+      if (jobs.length < room) return
     }
   }
 

@@ -1,3 +1,4 @@
+import {logInputUrl} from '../logs/log-input-url.js'
 import type {Addon, Attachment} from '../../wire/platform-api.js'
 import {attachmentVars} from '../services/attachment-vars.js'
 import type {Catalog} from '../services/catalog.js'
@@ -89,7 +90,7 @@ export async function attachments(db: Db, catalog: Catalog, rows: AttachmentRow[
       app: {id: row.app_id, name: names.get(row.app_id) ?? ''},
       namespace: row.namespace,
       web_url: dashboardUrl(options.baseUrl, addon.id, service.manifest.api.sso_salt),
-      log_input_url: null,
+      log_input_url: logInputUrl(options.baseUrl, row.log_input_token),
       created_at: row.created_at,
       updated_at: row.updated_at,
     }

@@ -1,3 +1,4 @@
+import {addonLine} from '../logs/platform-lines.js'
 import {configColumns} from '../store/config-columns.js'
 import type {AddonRow} from '../store/schema.js'
 import {attachmentVars} from './attachment-vars.js'
@@ -63,13 +64,14 @@ export class AddonUpdates {
       const configChanged = result.config !== undefined && JSON.stringify(result.config) !== JSON.stringify(oldConfig)
       if (configChanged) Object.assign(changes, configColumns(service.manifest, {...oldConfig, ...result.config}))
       await tx.updateTable('addons').set(changes).where('id', '=', addon.id).execute()
+      await this.ctx.logs.append(addon.app_id, [addonLine('Change plan of', addon.name, plan.name, actor.email, result.message)], tx)
       if (configChanged) {
         const attachments = await tx.selectFrom('attachments').select(['app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()
         const byApp = new Map<string, string[]>()
         for (const a of attachments) byApp.set(a.app_id, [...(byApp.get(a.app_id) ?? []), a.name])
         for (const [appId, aliases] of byApp) {
           const names = aliases.flatMap((alias) => Object.keys(attachmentVars(alias, service.manifest, result.config!)))
-          await cutRelease(tx, appId, actor.id, `Update ${names.join(', ')} by ${addon.name} (plan ${plan.name})`)
+          await cutRelease(tx, this.ctx.logs, appId, actor.id, `Update ${names.join(', ')} by ${addon.name} (plan ${plan.name})`)
         }
       }
       return {...addon, ...changes}

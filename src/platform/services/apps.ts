@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto'
+import {LogStream} from '../logs/log-stream.js'
 import type {Page, PageRequest} from '../store/paging.js'
 import {fetchPage} from '../store/paging.js'
 import type {AppRow} from '../store/schema.js'
@@ -51,7 +52,7 @@ export class AppsService {
         continue
       }
       const at = now()
-      const app: AppRow = {id: randomUUID(), name, owner_id: actor.id, region_id: regionId, space_id: space?.id ?? null, maintenance: 0, released_at: null, created_at: at, updated_at: at}
+      const app: AppRow = {id: randomUUID(), name, owner_id: actor.id, region_id: regionId, space_id: space?.id ?? null, maintenance: 0, released_at: null, run_count: 0, created_at: at, updated_at: at}
       await db.insertInto('apps').values(app).execute()
       return app
     }
@@ -95,6 +96,7 @@ export class AppsService {
       if (foreign.length > 0) await tx.deleteFrom('attachments').where('app_id', '=', app.id).execute()
       await tx.deleteFrom('config_vars').where('app_id', '=', app.id).execute()
       await tx.deleteFrom('releases').where('app_id', '=', app.id).execute()
+      await LogStream.removeApp(tx, app.id)
       await tx.deleteFrom('apps').where('id', '=', app.id).execute()
     })
     return app

@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto'
+import {newLogInputToken} from '../logs/log-input-url.js'
 import {lockApp, type Db} from '../store/database.js'
 import type {AttachmentRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
@@ -38,10 +39,10 @@ export class AttachmentsService {
       if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
       if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
       const at = now()
-      const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, created_at: at, updated_at: at}
+      const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, log_input_token: newLogInputToken(service.manifest), created_at: at, updated_at: at}
       await tx.insertInto('attachments').values(row).execute()
       await assertConfigFits(tx, {appId: app.id})
-      await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
+      await cutRelease(tx, this.ctx.logs, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
       return row
     })
   }
@@ -60,7 +61,7 @@ export class AttachmentsService {
       }
       const deleted = await tx.deleteFrom('attachments').where('id', '=', attachment.id).executeTakeFirst()
       if (Number(deleted.numDeletedRows) === 0) throw attachmentNotFound()
-      await cutRelease(tx, attachment.app_id, actor.id, `Detach ${attachment.name} (@ref:${addon.name})`)
+      await cutRelease(tx, this.ctx.logs, attachment.app_id, actor.id, `Detach ${attachment.name} (@ref:${addon.name})`)
       return attachment
     })
   }

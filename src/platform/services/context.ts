@@ -1,4 +1,5 @@
 import type {Instance} from '../jobs/instances.js'
+import type {LogStream} from '../logs/log-stream.js'
 import type {JobQueue} from '../jobs/queue.js'
 import type {Store} from '../store/database.js'
 import type {AccountRow} from '../store/schema.js'
@@ -14,6 +15,8 @@ export interface ServiceContext {
   instance: Instance
   // background work, claimed once across instances
   jobs: JobQueue
+  // each app's log stream (releases and add-on changes write to it)
+  logs: LogStream
   // run due jobs now (after enqueueing work that is due at once)
   wakeJobs(): void
   // this platform's public URL (callback_url of provision requests); known only after listen()

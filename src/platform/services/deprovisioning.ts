@@ -1,3 +1,5 @@
+import {addonLine} from '../logs/platform-lines.js'
+import type {LogStream} from '../logs/log-stream.js'
 import type {Tx} from '../store/database.js'
 import type {AddonRow, AppRow} from '../store/schema.js'
 import {now, type Actor, type ServiceContext} from './context.js'
@@ -27,15 +29,15 @@ export class Deprovisioning {
         throw invalid(`${addon.name} is attached to other apps (${others.map((o) => o.name).sort().join(', ')}); detach it there first or use --force.`)
       }
     }
-    return this.deprovision(actor.id, addon)
+    return this.deprovision(actor, addon)
   }
 
   async destroyOwned(actor: Actor, app: AppRow): Promise<void> {
     const owned = await this.ctx.store.db.selectFrom('addons').selectAll().where('app_id', '=', app.id).where('state', '!=', 'pending').execute()
-    for (const addon of owned) await this.deprovision(actor.id, addon)
+    for (const addon of owned) await this.deprovision(actor, addon)
   }
 
-  private async deprovision(userId: string, addon: AddonRow): Promise<AddonRow> {
+  private async deprovision(actor: Actor, addon: AddonRow): Promise<AddonRow> {
     const service = this.ctx.catalog.service(addon.service_id)
     let outcome: 'done' | 'async' = 'done'
     if (addon.provider_id !== null && addon.state !== 'deprovisioning') {
@@ -46,7 +48,9 @@ export class Deprovisioning {
       }
     }
     return this.ctx.store.transaction(async (tx) => {
-      await detachEverywhere(tx, addon, userId)
+      await detachEverywhere(tx, this.ctx.logs, addon, actor.id)
+      const plan = this.ctx.catalog.plan(addon.plan_id)
+      await this.ctx.logs.append(addon.app_id, [addonLine(outcome === 'async' ? 'Deprovisioning' : 'Destroy', addon.name, plan.name, actor.email, null)], tx)
       if (outcome === 'async') {
         await tx.updateTable('addons').set({state: 'deprovisioning', updated_at: now()}).where('id', '=', addon.id).execute()
         return {...addon, state: 'deprovisioning' as const}
@@ -58,7 +62,7 @@ export class Deprovisioning {
 }
 
 // Removes every attachment of an add-on, cutting one release per app whose vars changed.
-async function detachEverywhere(tx: Tx, addon: AddonRow, userId: string): Promise<void> {
+async function detachEverywhere(tx: Tx, logs: LogStream, addon: AddonRow, userId: string): Promise<void> {
   const attachments = await tx.selectFrom('attachments').select(['id', 'app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()
   if (attachments.length === 0) return
   await tx.deleteFrom('attachments').where('addon_id', '=', addon.id).execute()
@@ -66,14 +70,14 @@ async function detachEverywhere(tx: Tx, addon: AddonRow, userId: string): Promis
   const byApp = new Map<string, string[]>()
   for (const a of attachments) byApp.set(a.app_id, [...(byApp.get(a.app_id) ?? []), a.name])
   if (!hadConfig) return
-  for (const [appId, aliases] of byApp) await cutRelease(tx, appId, userId, `Detach ${aliases.join(', ')} (@ref:${addon.name})`)
+  for (const [appId, aliases] of byApp) await cutRelease(tx, logs, appId, userId, `Detach ${aliases.join(', ')} (@ref:${addon.name})`)
 }
 
 // An add-on gone on the provider's word or past its deadline: detached from every app (with a release
 // where it had set vars, made by the owner) and removed with its tokens.
-export async function removeEverywhere(tx: Tx, partnerAuth: PartnerAuth, addon: AddonRow): Promise<void> {
+export async function removeEverywhere(tx: Tx, logs: LogStream, partnerAuth: PartnerAuth, addon: AddonRow): Promise<void> {
   const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
-  await detachEverywhere(tx, addon, owner.owner_id)
+  await detachEverywhere(tx, logs, addon, owner.owner_id)
   await removeAddon(tx, partnerAuth, addon.id)
 }
 

@@ -1,6 +1,7 @@
 import {Instance} from '../jobs/instances.js'
 import {JobQueue} from '../jobs/queue.js'
 import {JobWorker} from '../jobs/worker.js'
+import {createLogs, type Logs} from '../logs/index.js'
 import type {ProviderClient} from '../provider-client/client.js'
 import type {Store} from '../store/database.js'
 import {AccountsService} from './accounts.js'
@@ -39,6 +40,7 @@ export interface Services {
   deadline: ProvisioningDeadline
   deletions: ProviderDeletions
   sso: SsoService
+  logs: Logs
   // this instance and its background-job worker (started by startPlatform)
   instance: Instance
   worker: JobWorker
@@ -63,8 +65,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const instance = new Instance(options.store.db, {leaseMs: options.instanceLeaseMs, log: options.log})
   const jobs = new JobQueue(options.store)
   let worker: JobWorker | undefined
+  const logs = createLogs(options.store)
   const ctx: ServiceContext = {
-    store: options.store, catalog, provider: options.provider, instance, jobs, baseUrl: options.baseUrl, log: options.log,
+    store: options.store, catalog, provider: options.provider, instance, jobs, logs: logs.stream, baseUrl: options.baseUrl, log: options.log,
     wakeJobs: () => void worker?.kick(),
   }
   const accounts = new AccountsService(options.store.db)
@@ -101,6 +104,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     deadline,
     deletions,
     sso: new SsoService(ctx, addons),
+    logs,
     instance,
     worker,
   }

@@ -1,3 +1,4 @@
+import type {LogStream} from '../logs/log-stream.js'
 import type {AddonConfigItem} from '../../wire/platform-api.js'
 import type {Tx} from '../store/database.js'
 import type {AddonRow} from '../store/schema.js'
@@ -44,7 +45,7 @@ export class PartnerActions {
       }
       await tx.updateTable('addons').set({...configColumns(service.manifest, next), updated_at: now()}).where('id', '=', addonId).execute()
       if (items.some((i) => i.value !== null)) await assertConfigFits(tx, {addonId})
-      await releaseEverywhere(tx, fresh, next, 'Update', service.manifest)
+      await releaseEverywhere(tx, this.ctx.logs, fresh, next, 'Update', service.manifest)
       return next
     })
     return toItems(updated)
@@ -60,7 +61,7 @@ export class PartnerActions {
       await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
       if (Object.keys(config).length > 0) {
         await assertConfigFits(tx, {addonId})
-        await releaseEverywhere(tx, addon, config, 'Attach', this.ctx.catalog.service(addon.service_id).manifest)
+        await releaseEverywhere(tx, this.ctx.logs, addon, config, 'Attach', this.ctx.catalog.service(addon.service_id).manifest)
       }
       return {...addon, ...changes}
     })
@@ -70,7 +71,7 @@ export class PartnerActions {
   async deprovision(addonId: string): Promise<AddonRow> {
     return this.ctx.store.transaction(async (tx) => {
       const addon = await this.addon(addonId, tx)
-      await removeEverywhere(tx, this.partnerAuth, addon)
+      await removeEverywhere(tx, this.ctx.logs, this.partnerAuth, addon)
       return {...addon, state: 'deprovisioned' as const}
     })
   }
@@ -90,7 +91,7 @@ function toItems(config: Record<string, string>): AddonConfigItem[] {
   return Object.entries(config).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({name, value}))
 }
 
-async function releaseEverywhere(tx: Tx, addon: AddonRow, config: Record<string, string>, verb: string, manifest: Parameters<typeof attachmentVars>[1]): Promise<void> {
+async function releaseEverywhere(tx: Tx, logs: LogStream, addon: AddonRow, config: Record<string, string>, verb: string, manifest: Parameters<typeof attachmentVars>[1]): Promise<void> {
   const attachments = await tx.selectFrom('attachments').select(['app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()
   const byApp = new Map<string, string[]>()
   for (const a of attachments) byApp.set(a.app_id, [...(byApp.get(a.app_id) ?? []), a.name])
@@ -99,6 +100,6 @@ async function releaseEverywhere(tx: Tx, addon: AddonRow, config: Record<string,
     const description = verb === 'Attach' ? `Attach ${aliases.join(', ')} (@ref:${addon.name})` : `Update ${names.join(', ')} by ${addon.name}`
     // the release is cut by the add-on's owner on behalf of the provider
     const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', appId).executeTakeFirstOrThrow()
-    await cutRelease(tx, appId, owner.owner_id, description)
+    await cutRelease(tx, logs, appId, owner.owner_id, description)
   }
 }

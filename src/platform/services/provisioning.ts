@@ -1,4 +1,6 @@
 import {randomUUID} from 'node:crypto'
+import {addonLine} from '../logs/platform-lines.js'
+import {logInputUrl, newLogInputToken, requiresSyslogDrain} from '../logs/log-input-url.js'
 import type {ProvisionResult} from '../provider-client/client.js'
 import {ProviderFailed} from '../provider-client/errors.js'
 import {lockApp} from '../store/database.js'
@@ -49,6 +51,9 @@ export class Provisioning {
     const aliasRequest = {app, service, ownerAppName: app.name, requested: input.attachmentName, confirm: input.confirm}
     const addonId = randomUUID()
     const {name, alias: reservedAlias, grant} = await this.reserve(addonId, app, service, plan, input.name, aliasRequest)
+    // the owning app's attachment: its log_input_url works once the add-on is recorded
+    const logInputToken = newLogInputToken(service.manifest)
+    const logDrainToken = requiresSyslogDrain(service.manifest) ? `d.${randomUUID()}` : null
 
     let result: ProvisionResult
     try {
@@ -60,7 +65,8 @@ export class Provisioning {
         callback_url: `${this.ctx.baseUrl()}/addons/${addonId}`,
         oauth_grant: grant,
         options,
-        log_input_url: null,
+        log_input_url: logInputUrl(this.ctx.baseUrl(), logInputToken),
+        ...(logDrainToken === null ? {} : {log_drain_token: logDrainToken}),
       })
     } catch (error) {
       const reached = error instanceof ProviderFailed && error.reached
@@ -87,10 +93,11 @@ export class Provisioning {
         // still pending: another instance reclaims only the reservations of instances it takes for gone
         const row = await tx.updateTable('addons').set(changes).where('id', '=', addonId).where('state', '=', 'pending').returningAll().executeTakeFirst()
         if (!row) throw new Reclaimed()
-        await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, created_at: at, updated_at: at}).execute()
+        await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, log_input_token: logInputToken, created_at: at, updated_at: at}).execute()
         await assertConfigFits(tx, {appId: app.id})
+        await this.ctx.logs.append(app.id, [addonLine('Provision', name, plan.name, actor.email, result.message)], tx)
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
-        if (varsChanged) await cutRelease(tx, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
+        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
         return row
       })
     } catch (error) {

@@ -1,4 +1,6 @@
 import {randomUUID} from 'node:crypto'
+import {apiLine, plainDescription} from '../logs/platform-lines.js'
+import type {LogStream} from '../logs/log-stream.js'
 import type {Db, Tx} from '../store/database.js'
 import {fetchPage, type Page, type PageRequest} from '../store/paging.js'
 import type {ReleaseRow} from '../store/schema.js'
@@ -7,7 +9,7 @@ import {notFound} from './errors.js'
 
 // Cuts the next release of an app inside the caller's transaction: version = last + 1, guarded by
 // the unique (app_id, version) constraint (a PostgreSQL race re-runs the whole transaction).
-export async function cutRelease(tx: Tx, appId: string, userId: string, description: string): Promise<ReleaseRow> {
+export async function cutRelease(tx: Tx, logs: LogStream, appId: string, userId: string, description: string): Promise<ReleaseRow> {
   const at = now()
   // takes the app's lock (as lockApp does) and records the release time in the same statement
   await tx.updateTable('apps').set({released_at: at}).where('id', '=', appId).execute()
@@ -27,6 +29,10 @@ export async function cutRelease(tx: Tx, appId: string, userId: string, descript
     created_at: at,
   }
   await tx.insertInto('releases').values(release).execute()
+  // the app's log says what changed and who did it, as Heroku's app[api] lines do
+  const user = await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst()
+  const by = user?.email ?? 'unknown'
+  await logs.append(appId, [apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
   return release
 }
 

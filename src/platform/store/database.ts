@@ -33,16 +33,80 @@ export async function lockApp(tx: Tx, appId: string): Promise<void> {
   else await tx.updateTable('apps').set((eb) => ({id: eb.ref('id')})).where('id', '=', appId).execute()
 }
 
+// Work to run once the caller's transaction has committed (wake a tail, kick a drain): a reader
+// woken earlier would not see the rows yet. Outside a transaction it runs at once.
+const commitHooks = new WeakMap<object, Array<() => void>>()
+export function afterCommit(db: Db | Tx, hook: () => void): void {
+  const hooks = db.isTransaction ? commitHooks.get(db) : undefined
+  if (hooks) hooks.push(hook)
+  else queueMicrotask(hook)
+}
+
 export class Store {
-  constructor(readonly db: Db, readonly dialect: 'sqlite' | 'postgres') {}
+  private readonly listeners = new Set<{close(): Promise<void>}>()
+
+  constructor(readonly db: Db, readonly dialect: 'sqlite' | 'postgres', private readonly postgresUrl?: string) {}
+
+  // PostgreSQL: calls `onMessage` with the payload of every NOTIFY on `channel`, from any instance,
+  // on a connection of its own (reconnecting after a loss; `onReconnect` then lets the caller catch
+  // up on what it missed). SQLite has no other writers to hear: undefined.
+  async listen(channel: string, onMessage: (payload: string) => void, onReconnect: () => void): Promise<{close(): Promise<void>} | undefined> {
+    if (this.dialect !== 'postgres' || !this.postgresUrl) return undefined
+    const {default: pg} = await import('pg')
+    const url = this.postgresUrl
+    let client: pg.Client | undefined
+    let closed = false
+    let retry: NodeJS.Timeout | undefined
+    const connect = async (): Promise<void> => {
+      const next = new pg.Client({connectionString: url})
+      next.on('notification', (message) => {
+        if (message.channel === channel) onMessage(message.payload ?? '')
+      })
+      next.on('error', () => {
+        if (closed || client !== next) return
+        client = undefined
+        void next.end().catch(() => {})
+        retry = setTimeout(() => void connect().then(onReconnect, () => {}), 500)
+        retry.unref()
+      })
+      try {
+        await next.connect()
+        await next.query(`LISTEN ${channel}`)
+        client = next
+      } catch (error) {
+        void next.end().catch(() => {})
+        if (closed) return
+        retry = setTimeout(() => void connect().then(onReconnect, () => {}), 1000)
+        retry.unref()
+        throw error
+      }
+    }
+    await connect()
+    const handle = {
+      close: async () => {
+        closed = true
+        if (retry) clearTimeout(retry)
+        await client?.end().catch(() => {})
+        this.listeners.delete(handle)
+      },
+    }
+    this.listeners.add(handle)
+    return handle
+  }
 
   // Every multi-row change goes through here. SQLite: kysely runs on one connection behind a mutex,
   // so transactions are already serialised. PostgreSQL: concurrent writers hit the unique
   // constraints (or serialisation failures) and the loser is re-run, now seeing the winner's rows.
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const hooks: Array<() => void> = []
       try {
-        return await this.db.transaction().execute(work)
+        const result = await this.db.transaction().execute((tx) => {
+          commitHooks.set(tx, hooks)
+          return work(tx)
+        })
+        for (const hook of hooks) hook()
+        return result
       } catch (error) {
         const code = (error as {code?: string}).code
         if (this.dialect !== 'postgres' || !code || !RETRYABLE_PG_CODES.has(code) || attempt >= 8) throw error
@@ -52,6 +116,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener.close()))
     await this.db.destroy()
   }
 }
@@ -134,5 +199,5 @@ async function openPostgres(url: string, onQuery?: (sql: string, ms: number) => 
     await pool.end()
     throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`)
   }
-  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool: withNamedStatements(pool)}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres')
+  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool: withNamedStatements(pool)}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres', url)
 }

@@ -253,8 +253,60 @@ const configSizes: Migration = {
   },
 }
 
+// The app's log stream (platform/logs/): each app's lines are numbered by a counter row that every
+// writer of the app's stream locks, so line numbers grow in commit order and a reader that has seen
+// line N never misses a line below N. Attachments of log_input services carry the token of their
+// log_input_url; drains remember how far they have delivered. Jobs gain `rerun`: asking again for a
+// keyed job that is running makes it run once more instead of being lost.
+const logs: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('log_streams')
+      .addColumn('app_id', 'text', (c) => c.primaryKey())
+      .addColumn('last_seq', 'integer', (c) => c.notNull())
+      .execute()
+    await db.schema.createTable('log_lines')
+      .addColumn('app_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('time', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('process', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('log_lines_pk', ['app_id', 'seq'])
+      .execute()
+    await db.schema.createTable('log_sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('app_id', 'text', (c) => c.notNull())
+      .addColumn('lines', 'integer', (c) => c.notNull())
+      .addColumn('source', 'text')
+      .addColumn('dyno', 'text')
+      .addColumn('tail', 'integer', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createTable('log_drains')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('app_id', 'text', (c) => c.notNull())
+      .addColumn('addon_id', 'text')
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('token', 'text', (c) => c.notNull().unique())
+      .addColumn('delivered_seq', 'integer', (c) => c.notNull())
+      .addColumn('delivered_at', 'text')
+      .addColumn('batch_end_seq', 'integer')
+      .addColumn('batch_attempts', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('log_drains_app_url', ['app_id', 'url'])
+      .execute()
+    await db.schema.createIndex('log_drains_addon').on('log_drains').column('addon_id').execute()
+    await db.schema.alterTable('attachments').addColumn('log_input_token', 'text').execute()
+    await db.schema.createIndex('attachments_log_input_token').on('attachments').column('log_input_token').unique().execute()
+    await db.schema.alterTable('apps').addColumn('run_count', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+    await db.schema.alterTable('jobs').addColumn('rerun', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs}
   },
 }

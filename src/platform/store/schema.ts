@@ -42,6 +42,8 @@ export interface AppRow {
   space_id: string | null
   maintenance: number
   released_at: string | null
+  // how many `addonkit run` processes the app has had (they are named run.1, run.2…)
+  run_count: number
   created_at: string
   updated_at: string
 }
@@ -113,6 +115,8 @@ export interface AttachmentRow {
   addon_app_id: string
   name: string
   namespace: string | null
+  // the password of this attachment's log_input_url (services whose manifest requires log_input)
+  log_input_token: string | null
   created_at: string
   updated_at: string
 }
@@ -166,6 +170,8 @@ export interface JobRow {
   run_at: string
   claimed_by: string | null
   claimed_until: string | null
+  // 1 when a keyed job was asked for again while it ran: it runs once more instead of ending
+  rerun: number
   created_at: string
 }
 
@@ -175,6 +181,50 @@ export interface RateLimitRow {
   tokens: number
   at_ms: number
   allowed: number
+}
+
+// Each app's line counter (see logs/log-stream.ts): locked by every writer of the app's stream.
+export interface LogStreamRow {
+  app_id: string
+  last_seq: number
+}
+
+export interface LogLineRow {
+  app_id: string
+  seq: number
+  time: string
+  source: string
+  process: string
+  message: string
+}
+
+// A `heroku logs` session: its id is the secret of its logplex_url.
+export interface LogSessionRow {
+  id: string
+  app_id: string
+  lines: number
+  source: string | null
+  dyno: string | null
+  tail: number
+  expires_at: string
+  created_at: string
+}
+
+// Where an app's lines go; addon_id is set for a drain an add-on asked for (removed with it).
+export interface LogDrainRow {
+  id: string
+  app_id: string
+  addon_id: string | null
+  url: string
+  token: string
+  // the last line delivered (or dropped), and its time (the "since" of an L10 report)
+  delivered_seq: number
+  delivered_at: string | null
+  // a batch being retried ends here (so a retry sends the same lines with the same frame id)
+  batch_end_seq: number | null
+  batch_attempts: number
+  created_at: string
+  updated_at: string
 }
 
 export interface Database {
@@ -193,4 +243,8 @@ export interface Database {
   instances: InstanceRow
   jobs: JobRow
   rate_limits: RateLimitRow
+  log_streams: LogStreamRow
+  log_lines: LogLineRow
+  log_sessions: LogSessionRow
+  log_drains: LogDrainRow
 }

@@ -11,7 +11,7 @@ import type {AppRow} from '../../../src/platform/store/schema.js'
 let store: Store
 let catalog: Catalog
 const dir = mkdtempSync(join(tmpdir(), 'addonkit-store-'))
-const app: AppRow = {id: 'app-1', name: 'alias-app', owner_id: 'acct-1', region_id: '', space_id: null, maintenance: 0, released_at: null, created_at: '', updated_at: ''}
+const app: AppRow = {id: 'app-1', name: 'alias-app', owner_id: 'acct-1', region_id: '', space_id: null, maintenance: 0, released_at: null, run_count: 0, created_at: '', updated_at: ''}
 const manifest = {id: 'heroku-redis', api: {config_vars_prefix: 'REDIS', config_vars: ['REDIS_URL'], password: 'p', regions: ['us'], production: 'https://x'}}
 
 before(async () => {
