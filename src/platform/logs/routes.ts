@@ -1,15 +1,14 @@
-import type {FastifyInstance, FastifyReply} from 'fastify'
-import {formatLogLine, LOGPLEX_CONTENT_TYPES} from '../../wire/logplex.js'
+import type {FastifyInstance} from 'fastify'
+import {LOGPLEX_CONTENT_TYPES} from '../../wire/logplex.js'
 import {actorOf} from '../http/auth.js'
 import type {Services} from '../services/index.js'
 import type {LogSessionRow} from '../store/schema.js'
 import {LogInputRefused} from './log-input.js'
 import type {LogSessionInput} from './log-sessions.js'
+import {streamEvents} from './server-sent-events.js'
 
 // A POST to /logs may carry a few thousand frames of up to 10 KB
 const INPUT_BODY_LIMIT = 16 * 1024 * 1024
-// an idle tail says it is alive this often, so proxies and clients keep the stream open
-const KEEP_ALIVE_MS = 15_000
 
 const sessionSchema = {
   type: ['object', 'null'],
@@ -63,29 +62,4 @@ export function logRoutes(app: FastifyInstance, s: Services): void {
 
 export function logSessionView(session: LogSessionRow, baseUrl: string) {
   return {id: session.id, logplex_url: `${baseUrl}/log-stream/${session.id}`, created_at: session.created_at, updated_at: session.created_at}
-}
-
-async function streamEvents(reply: FastifyReply, lines: (signal: AbortSignal) => AsyncGenerator<{seq: number; time: string; source: string; process: string; message: string}[]>, closing: AbortSignal): Promise<void> {
-  const abort = new AbortController()
-  const stop = () => abort.abort()
-  reply.raw.on('close', stop)
-  closing.addEventListener('abort', stop)
-  reply.hijack()
-  reply.raw.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no'})
-  reply.raw.flushHeaders()
-  const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
-  try {
-    for await (const batch of lines(abort.signal)) {
-      let chunk = ''
-      for (const line of batch) chunk += `id: ${line.seq}\ndata: ${formatLogLine(line)}\n\n`
-      // a slow reader holds up only its own stream
-      if (!reply.raw.write(chunk)) await new Promise((resolve) => reply.raw.once('drain', resolve).once('close', resolve))
-      if (abort.signal.aborted) break
-    }
-  } finally {
-    clearInterval(keepAlive)
-    reply.raw.off('close', stop)
-    closing.removeEventListener('abort', stop)
-    reply.raw.end()
-  }
 }
