@@ -19,6 +19,8 @@ export async function cutRelease(tx: Tx, logs: LogStream, appId: string, userId:
     .where('id', 'in', (eb) => eb.selectFrom('attachments').innerJoin('addons', 'addons.id', 'attachments.addon_id').select('addons.plan_id').where('attachments.app_id', '=', appId))
     .orderBy('name')
     .execute()
+  // the user-set vars as they are now (the caller has made its change): what a rollback restores
+  const vars = await tx.selectFrom('config_vars').select(['name', 'value']).where('app_id', '=', appId).orderBy('name').execute()
   const release: ReleaseRow = {
     id: randomUUID(),
     app_id: appId,
@@ -26,6 +28,7 @@ export async function cutRelease(tx: Tx, logs: LogStream, appId: string, userId:
     description,
     user_id: userId,
     addon_plan_names: JSON.stringify(plans.map((p) => p.name)),
+    config: JSON.stringify(Object.fromEntries(vars.map((v) => [v.name, v.value]))),
     created_at: at,
   }
   await tx.insertInto('releases').values(release).execute()

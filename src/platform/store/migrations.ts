@@ -305,8 +305,30 @@ const logs: Migration = {
   },
 }
 
+// Domains of apps (a hostname belongs to one app on the whole platform), and each release's
+// user-set config vars, so a rollback can bring back those of an earlier version (releases made
+// before this migration have none and cannot be rolled back to).
+const domainsAndReleaseConfig: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('domains')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('app_id', 'text', (c) => c.notNull())
+      .addColumn('hostname', 'text', (c) => c.notNull().unique())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('cname', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('acm_status', 'text')
+      .addColumn('acm_status_reason', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('domains_app').on('domains').column('app_id').execute()
+    await db.schema.alterTable('releases').addColumn('config', 'text').execute()
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig}
   },
 }

@@ -134,6 +134,8 @@ export interface ReleaseRow {
   description: string
   user_id: string
   addon_plan_names: string
+  // the app's user-set config vars after this release, JSON (null for releases made before it was kept)
+  config: string | null
   created_at: string
 }
 
@@ -227,6 +229,20 @@ export interface LogDrainRow {
   updated_at: string
 }
 
+// A custom domain of an app; hostnames are unique across the platform.
+export interface DomainRow {
+  id: string
+  app_id: string
+  hostname: string
+  kind: string
+  cname: string | null
+  status: string
+  acm_status: string | null
+  acm_status_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   accounts: AccountRow
   regions: RegionRow
@@ -247,4 +263,5 @@ export interface Database {
   log_lines: LogLineRow
   log_sessions: LogSessionRow
   log_drains: LogDrainRow
+  domains: DomainRow
 }
