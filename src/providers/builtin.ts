@@ -17,7 +17,7 @@ export interface BuiltinProviders {
 }
 
 /**
- * Mounts the built-in add-on services (kv, redis, postgresql) on the platform's fastify instance,
+ * Mounts the built-in add-on services (kv, redis, postgresql, logbook) on the platform's fastify instance,
  * each under /providers/<id>. Call before `app.listen()`. A service whose data folder another
  * process serves (`provider:serve`) is left out, with a line in the log.
  */

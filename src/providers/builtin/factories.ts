@@ -12,5 +12,7 @@ export async function loadServiceFactory(id: BuiltinServiceId): Promise<ServiceF
       return (await import('../redis/service.js')).createRedisService
     case 'postgresql':
       return (await import('../postgresql/service.js')).createPostgresService
+    case 'logbook':
+      return (await import('../logbook/service.js')).createLogbookService
   }
 }

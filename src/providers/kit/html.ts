@@ -6,10 +6,11 @@ export function escapeHtml(text: string): string {
 
 // One page layout for the dashboard and its refusals. `#heroku-header` is where the platform's
 // navigation would go; kensa's SSO check looks for it.
-export function htmlPage(title: string, body: string): string {
+// `head` is trusted HTML (a refresh, styles) the caller built.
+export function htmlPage(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${head}</head>
 <body>
 <div id="heroku-header"></div>
 <h1>${escapeHtml(title)}</h1>

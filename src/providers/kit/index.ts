@@ -1,6 +1,6 @@
 // What a provider author imports.
 export {providerKit} from './provider-kit.js'
-export type {AsyncProvisionResult, ProviderKitOptions, ProvisionRequest, ProvisionResult, PlanChangeResult} from './kit-options.js'
+export type {AsyncProvisionResult, DashboardPage, DashboardView, ProviderKitOptions, ProvisionRequest, ProvisionResult, PlanChangeResult} from './kit-options.js'
 export {ProviderError, unavailable, unprocessable} from './errors.js'
 export {MemoryResourceStore} from './resource-store.js'
 export type {ProviderResource, ResourceStore} from './resource-store.js'
@@ -9,3 +9,5 @@ export {loadManifest, readManifestFile} from './manifest-file.js'
 export {findManifestProblems, type ManifestRules, validateManifest} from './manifest-problems.js'
 export {ssoToken, userScopedSsoToken, type SsoUser} from './sso-token.js'
 export type {ProviderManifest, ManifestPlan} from './manifest-types.js'
+export {resourceLogger, ResourceLogger, type ResourceLoggerOptions} from './resource-logger.js'
+export {drainReceiver, receiveDrainBatch, type DrainAnswer, type DrainBatch, type DrainReceiverOptions} from './drain-receiver.js'

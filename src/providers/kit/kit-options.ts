@@ -10,6 +10,10 @@ export interface ProvisionRequest {
   region?: string
   callback_url?: string
   options?: Record<string, string>
+  // when the manifest requires log_input: where the resource writes to the app's log stream (resourceLogger)
+  log_input_url?: string | null
+  // when the manifest requires syslog_drain: the token the app's drain deliveries carry (drainReceiver)
+  log_drain_token?: string | null
   [field: string]: unknown
 }
 
@@ -17,6 +21,9 @@ export interface ProvisionResult<Data> {
   config: Record<string, string>
   message?: string
   data?: Data
+  // When the manifest requires syslog_drain: where the platform should deliver the app's log lines
+  // (answered top-level, as Heroku's provider API has it; see drainReceiver).
+  log_drain_url?: string
 }
 
 // For a resource that takes a while: the kit answers 202 with `message` at once, then runs `later`
@@ -24,9 +31,25 @@ export interface ProvisionResult<Data> {
 // when `later` throws). Without an oauth_grant and callback_url to do that with, the kit waits for
 // `later` and answers as for a quick resource.
 export interface AsyncProvisionResult<Data> {
-  later(): Promise<ProvisionResult<Data>>
+  later(): Promise<Omit<ProvisionResult<Data>, 'log_drain_url'>>
   message?: string
   data?: Data
+  // answered with the 202: the platform creates the drain from the first answer
+  log_drain_url?: string
+}
+
+// The dashboard's body when a provider draws its own (logbook's lines): HTML with every value
+// escaped, and anything for <head> (a refresh, styles).
+export interface DashboardPage {
+  body: string
+  head?: string
+}
+
+export interface DashboardView {
+  // the dashboard URL's query string, one value per name: a GET form's filters
+  query: Record<string, string>
+  // the signed-in user's email, when the platform vouched for it
+  email?: string
 }
 
 export interface PlanChangeResult<Data> {
@@ -48,4 +71,6 @@ export interface ProviderKitOptions<Data = Record<string, unknown>> {
   deprovision(resource: ProviderResource<Data>): Promise<void>
   // Extra rows (label → value) for the SSO dashboard, typically usage.
   dashboard?(resource: ProviderResource<Data>): Promise<Record<string, string>>
+  // A whole dashboard of the provider's own instead of the table of rows.
+  dashboardPage?(resource: ProviderResource<Data>, view: DashboardView): Promise<DashboardPage>
 }

@@ -13,4 +13,6 @@ export interface ProvisionBody {
   // what the user passed after `--` on addons:create; values are strings
   options: Record<string, string>
   log_input_url: string | null
+  // `d.<uuid>`, when the manifest requires syslog_drain: the drain's deliveries carry it as Logplex-Drain-Token
+  log_drain_token?: string | null
 }

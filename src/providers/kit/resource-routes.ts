@@ -19,6 +19,8 @@ const provisionBody = {
     region: {type: 'string', minLength: 1},
     callback_url: {type: 'string'},
     options: {type: 'object', additionalProperties: {type: 'string'}},
+    log_input_url: {type: ['string', 'null']},
+    log_drain_token: {type: ['string', 'null']},
   },
 } as const
 
@@ -28,7 +30,8 @@ const planChangeBody = {
   properties: {plan: {type: 'string', minLength: 1}},
 } as const
 
-type Resource<Data> = ProviderResource<Data> & {provision_message?: string}
+// what the provision answered besides the config, kept so a repeated provision answers the same
+type Resource<Data> = ProviderResource<Data> & {provision_message?: string; log_drain_url?: string}
 
 // POST/PUT/DELETE {base_url}: the calls the platform makes, all behind the manifest's Basic auth.
 export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKitOptions<Data> & {store: ResourceStore<Data>}) {
@@ -60,6 +63,7 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
       config: 'config' in result ? checkedConfig(result.config) : {},
       data: result.data ?? ({} as Data),
       provision_message: result.message ?? answer.message,
+      ...(answer.log_drain_url ? {log_drain_url: answer.log_drain_url} : {}),
       created_at: now,
       updated_at: now,
       ...(callback ? {provisioning: true} : {}),
@@ -83,7 +87,7 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
 
   // The rest of an asynchronous provision, after the 202: build the resource, then tell the platform.
   // A resource deprovisioned meanwhile is not revived; a failed build is cleaned up and reported.
-  async function finishLater(resource: Resource<Data>, later: () => Promise<ProvisionResult<Data>>, callback: PlatformCallback): Promise<void> {
+  async function finishLater(resource: Resource<Data>, later: () => Promise<Omit<ProvisionResult<Data>, 'log_drain_url'>>, callback: PlatformCallback): Promise<void> {
     try {
       // the grant lasts minutes, the build may take hours: spend it now (tried again at the end if
       // the platform could not be reached)
@@ -118,8 +122,9 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
     }
     // the message is the provider author's to give: the platform shows it to the user as it is
     const message = resource.provision_message ? {message: resource.provision_message} : {}
-    if (resource.provisioning) return reply.code(202).send({id: resource.id, ...message})
-    return {id: resource.id, config: resource.config, ...message}
+    const drain = resource.log_drain_url ? {log_drain_url: resource.log_drain_url} : {}
+    if (resource.provisioning) return reply.code(202).send({id: resource.id, ...message, ...drain})
+    return {id: resource.id, config: resource.config, ...message, ...drain}
   })
 
   app.put<{Params: {id: string}; Body: {plan: string}}>('/heroku/resources/:id', {schema: {body: planChangeBody}}, async (request) => {

@@ -65,10 +65,14 @@ export async function ssoRoutes<Data>(app: FastifyInstance, kit: ProviderKitOpti
   app.post<{Body: SsoParams}>('/sso/login', async (request, reply) => login(request.body ?? {}, reply))
   app.get<{Querystring: SsoParams}>('/sso/login', async (request, reply) => login(request.query, reply))
 
-  app.get('/dashboard', async (request, reply) => {
+  app.get<{Querystring: Record<string, string | string[] | undefined>}>('/dashboard', async (request, reply) => {
     const session = readSession(readCookie(request.headers.cookie, cookieName), sessionKey)
     const resource = session && (await store.get(session.resourceId))
     if (!resource) return refuse(reply, 403, 'Open this dashboard from the platform (addons:open): you have no valid session.')
+    if (kit.dashboardPage) {
+      const page = await kit.dashboardPage(resource, {query: firstValues(request.query), email: session.email})
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(htmlPage(title, page.body, page.head))
+    }
     const rows: [string, string][] = [
       ['Resource', resource.name ?? resource.id],
       ['Plan', resource.plan],
@@ -77,4 +81,14 @@ export async function ssoRoutes<Data>(app: FastifyInstance, kit: ProviderKitOpti
     if (session.email) rows.push(['Signed in as', session.email])
     return reply.type('text/html; charset=utf-8').send(htmlPage(title, htmlTable(rows)))
   })
+}
+
+// `?q=a&q=b` counts as `?q=a`: a form sends each field once.
+function firstValues(query: Record<string, string | string[] | undefined>): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [name, value] of Object.entries(query ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value
+    if (typeof first === 'string') values[name] = first
+  }
+  return values
 }

@@ -42,7 +42,7 @@ describe('provider:serve', () => {
   }
 
   test('usage errors: an unknown service, --postgres-admin-url off postgresql, a --platform-url that is not http: exit 2', async () => {
-    assert.deepEqual(await refused(['memcached']), {code: 2, line: 'Error: Expected memcached to be one of: kv, redis, postgresql'})
+    assert.deepEqual(await refused(['memcached']), {code: 2, line: 'Error: Expected memcached to be one of: kv, redis, postgresql, logbook'})
     assert.deepEqual(await refused(['kv', '--postgres-admin-url', 'postgres://x@127.0.0.1/postgres']), {
       code: 2,
       line: 'Error: --postgres-admin-url is for the postgresql service, not kv',
@@ -114,7 +114,7 @@ describe('provider:serve', () => {
     const beside = await startPlatformProcess(['--data', home], env)
     assert.ok(beside.stdout().includes(`built-in kv not mounted: ${folder} is in use by process ${pid}`), beside.stdout())
     const offered = await platformCall<Array<{name: string}>>(beside.url, 'GET', '/addon-services')
-    assert.deepEqual(offered.map((s) => s.name).sort(), ['postgresql', 'redis'])
+    assert.deepEqual(offered.map((s) => s.name).sort(), ['logbook', 'postgresql', 'redis'])
     assert.equal(await beside.stop(), 0)
 
     assert.equal(await first.stop(), 0)
