@@ -15,6 +15,7 @@ import {appRoutes} from './routes/apps.js'
 import {attachmentRoutes} from './routes/attachments.js'
 import {catalogRoutes} from './routes/catalog.js'
 import {configAndReleaseRoutes} from './routes/config-releases.js'
+import {domainRoutes} from './routes/domains.js'
 import {partnerRoutes} from './routes/partner.js'
 import {regionAndSpaceRoutes} from './routes/regions-spaces.js'
 import {ssoRoutes} from './routes/sso.js'
@@ -46,6 +47,7 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   addonRoutes(app, services)
   attachmentRoutes(app, services)
   configAndReleaseRoutes(app, services)
+  domainRoutes(app, services)
   partnerRoutes(app, services)
   ssoRoutes(app, services.sso)
   logRoutes(app, services)

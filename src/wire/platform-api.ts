@@ -205,6 +205,54 @@ export interface Release {
   updated_at: string
 }
 
+// A hostname routed to an app: its default one (`heroku`) or one its owner added (`custom`).
+export interface Domain {
+  id: string
+  hostname: string
+  kind: 'heroku' | 'custom'
+  // the DNS target a custom domain's CNAME (or ALIAS) record points at; null for the default domain
+  cname: string | null
+  // "pending" while the DNS target is set up, then "succeeded" (or "failed"); "none" for the default domain
+  status: string
+  acm_status: string | null
+  acm_status_reason: string | null
+  sni_endpoint: Ref | null
+  app: Ref
+  created_at: string
+  updated_at: string
+}
+
+// A process of an app. The local platform runs no dynos: `addonkit run` starts a command on the
+// user's machine and names it as Heroku names a one-off dyno (`run.N`), so its output has a place
+// in the app's log.
+export interface Dyno {
+  id: string
+  name: string
+  command: string
+  type: string
+  size: string
+  state: string
+  attach_url: string | null
+  app: Ref
+  // the app's current release (null while the app has had none)
+  release: {id: string; version: number} | null
+  created_at: string
+  updated_at: string
+}
+
+// Where an app's log lines are delivered: a URL its owner added (`addon` null), or the one an add-on
+// answered its provision with (`log_drain_url`), which goes only with the add-on. `token` is the
+// Logplex-Drain-Token every delivery carries (for an add-on's drain, the log_drain_token it was sent).
+export interface LogDrain {
+  id: string
+  url: string
+  token: string
+  addon: {id: string; name: string; app: Ref} | null
+  app: Ref | null
+  created_at: string
+  updated_at: string
+}
+
 export type ConfigVars = Record<string, string>
 
 export interface AddonConfigItem {

@@ -4,7 +4,7 @@ import {attachAddon} from '../../lib/addons/attach.js'
 import {resolveAddon} from '../../lib/addons/resolve.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {appFlag, confirmFlag} from '../../lib/flags.js'
-import {latestReleaseVersion} from '../../lib/releases.js'
+import {latestReleaseVersion} from '../../lib/releases/latest.js'
 
 export default class AddonsAttach extends BaseCommand {
   static description = 'attach an existing add-on to an app under an alias (chosen by the platform when --as is not given)'

@@ -3,7 +3,7 @@ import type {Attachment} from '../../lib/api/types.js'
 import {resolveAttachment} from '../../lib/addons/resolve.js'
 import {BaseCommand} from '../../lib/base-command.js'
 import {appFlag} from '../../lib/flags.js'
-import {latestReleaseVersion} from '../../lib/releases.js'
+import {latestReleaseVersion} from '../../lib/releases/latest.js'
 
 export default class AddonsDetach extends BaseCommand {
   static description = 'remove one alias (attachment) of an add-on from an app, unsetting its config vars'

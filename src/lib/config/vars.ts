@@ -1,6 +1,6 @@
 import type {ApiClient} from '../api/client.js'
 import type {ConfigVars} from '../api/types.js'
-import {latestReleaseVersion} from '../releases.js'
+import {latestReleaseVersion} from '../releases/latest.js'
 
 const path = (app: string) => `/apps/${encodeURIComponent(app)}/config-vars`
 

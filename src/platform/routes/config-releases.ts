@@ -6,6 +6,8 @@ import type {Services} from '../services/index.js'
 
 const RELEASE_RANGES = ['version', 'id']
 const patchSchema = {type: 'object', additionalProperties: {type: ['string', 'null']}}
+// Heroku's rollback: {release: id or version}; a slug release (the other create) is refused by the service
+const rollbackSchema = {type: 'object', properties: {release: {type: ['string', 'integer']}, description: {type: 'string'}}}
 
 export function configAndReleaseRoutes(app: FastifyInstance, s: Services): void {
   app.get<{Params: {app: string}}>('/apps/:app/config-vars', async (request) => s.configVars.get(await s.apps.find(actorOf(request), request.params.app)))
@@ -23,5 +25,15 @@ export function configAndReleaseRoutes(app: FastifyInstance, s: Services): void 
     const appRow = await s.apps.find(actorOf(request), request.params.app)
     const release = await s.releases.info(appRow.id, request.params.release)
     return (await views.release(s.ctx.store.db, [release], appRow))[0]
+  })
+  app.get<{Params: {app: string; release: string}}>('/apps/:app/releases/:release/config-vars', async (request) => {
+    const appRow = await s.apps.find(actorOf(request), request.params.app)
+    return s.releases.configVars(appRow.id, request.params.release)
+  })
+  app.post<{Params: {app: string}; Body: {release?: string | number}}>('/apps/:app/releases', {schema: {body: rollbackSchema}}, async (request, reply) => {
+    const actor = actorOf(request)
+    const appRow = await s.apps.find(actor, request.params.app)
+    const release = await s.releases.rollback(actor, appRow, request.body.release)
+    return reply.code(201).send((await views.release(s.ctx.store.db, [release], appRow))[0])
   })
 }

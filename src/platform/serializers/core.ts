@@ -1,5 +1,6 @@
 import type {Account, App, Generation, Region, Release, Space} from '../../wire/platform-api.js'
 import type {Catalog} from '../services/catalog.js'
+import {eligibleForRollback} from '../services/releases.js'
 import type {Db} from '../store/database.js'
 import type {AccountRow, AppRow, RegionRow, ReleaseRow, SpaceRow} from '../store/schema.js'
 
@@ -72,14 +73,14 @@ export async function apps(db: Db, catalog: Catalog, rows: AppRow[]): Promise<Ap
   })
 }
 
-// Nothing is ever built or deployed here, so a release has no slug or other artifact, and with
-// nothing to restore none is eligible for rollback (nor does the platform serve rollbacks).
+// Nothing is ever built or deployed here, so a release has no slug or other artifact; what a
+// rollback restores is the user-set config vars the release recorded (eligibleForRollback).
 export async function release(db: Db, rows: ReleaseRow[], appRow: AppRow): Promise<Release[]> {
   const users = await emails(db, rows.map((r) => r.user_id))
   const current = await db.selectFrom('releases').select('version').where('app_id', '=', appRow.id).orderBy('version', 'desc').limit(1).executeTakeFirst()
   return rows.map((row) => ({
     id: row.id, version: row.version, description: row.description, status: 'succeeded', current: row.version === current?.version,
-    eligible_for_rollback: false, app: {id: appRow.id, name: appRow.name}, user: {id: row.user_id, email: users.get(row.user_id) ?? ''},
+    eligible_for_rollback: eligibleForRollback(row), app: {id: appRow.id, name: appRow.name}, user: {id: row.user_id, email: users.get(row.user_id) ?? ''},
     slug: null, artifacts: [], addon_plan_names: JSON.parse(row.addon_plan_names), output_stream_url: null,
     created_at: row.created_at, updated_at: row.created_at,
   }))

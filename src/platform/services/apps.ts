@@ -4,6 +4,7 @@ import type {Page, PageRequest} from '../store/paging.js'
 import {fetchPage} from '../store/paging.js'
 import type {AppRow} from '../store/schema.js'
 import {now, type Actor, type ServiceContext} from './context.js'
+import {removeAppDomains} from './domains.js'
 import {invalid} from './errors.js'
 import {findApp} from './lookup.js'
 import {APP_NAME_PATTERN, generateAppName} from './naming.js'
@@ -96,6 +97,7 @@ export class AppsService {
       if (foreign.length > 0) await tx.deleteFrom('attachments').where('app_id', '=', app.id).execute()
       await tx.deleteFrom('config_vars').where('app_id', '=', app.id).execute()
       await tx.deleteFrom('releases').where('app_id', '=', app.id).execute()
+      await removeAppDomains(tx, app.id)
       await LogStream.removeApp(tx, app.id)
       await tx.deleteFrom('apps').where('id', '=', app.id).execute()
     })

@@ -13,6 +13,7 @@ import {Catalog} from './catalog.js'
 import {ConfigVarsService} from './config-vars.js'
 import type {ServiceContext} from './context.js'
 import {Deprovisioning} from './deprovisioning.js'
+import {DomainsService} from './domains.js'
 import {PartnerActions} from './partner-actions.js'
 import {PartnerAuth} from './partner-auth.js'
 import {ProviderDeletions} from './provider-deletions.js'
@@ -32,6 +33,7 @@ export interface Services {
   addons: AddonsService
   attachments: AttachmentsService
   configVars: ConfigVarsService
+  domains: DomainsService
   releases: ReleasesService
   resolver: Resolver
   partnerAuth: PartnerAuth
@@ -96,7 +98,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     addons,
     attachments: new AttachmentsService(ctx),
     configVars: new ConfigVarsService(ctx),
-    releases: new ReleasesService(options.store.db),
+    domains: new DomainsService(ctx),
+    releases: new ReleasesService(ctx),
     resolver,
     partnerAuth,
     partner: new PartnerActions(ctx, partnerAuth),

@@ -1,5 +1,5 @@
-import type {ApiClient} from './api/client.js'
-import type {Release} from './api/types.js'
+import type {ApiClient} from '../api/client.js'
+import type {Release} from '../api/types.js'
 
 // The "vN" printed after a change: the newest release, asked for exactly as the heroku CLI asks.
 export async function latestReleaseVersion(api: ApiClient, app: string): Promise<number | undefined> {
