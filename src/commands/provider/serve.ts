@@ -13,6 +13,7 @@ export default class ProviderServe extends BaseCommand {
     '<%= config.bin %> <%= command.id %> kv',
     '<%= config.bin %> <%= command.id %> redis --port 6001 --manifest-out ./redis-manifest.json',
     '<%= config.bin %> <%= command.id %> postgresql --postgres-admin-url postgres://postgres:secret@127.0.0.1:5432/postgres',
+    '<%= config.bin %> <%= command.id %> redis --metrics-interval 10',
   ]
 
   static args = {
@@ -26,6 +27,10 @@ export default class ProviderServe extends BaseCommand {
     'platform-url': Flags.string({description: 'URL of the platform this provider reports to (no built-in needs it yet: an asynchronous provision reports to the callback_url sent with it)'}),
     'postgres-admin-url': Flags.string({description: 'PostgreSQL admin URL the postgresql service creates databases with (postgresql only, required there)'}),
     'manifest-out': Flags.string({description: 'where to write the manifest (default: manifest.json in the data folder)'}),
+    'metrics-interval': Flags.integer({
+      description: 'seconds between the metrics lines redis and postgresql write to the logs of the apps they are attached to; 0 for none (default: ADDONKIT_METRICS_INTERVAL_MS, else 60)',
+      min: 0,
+    }),
   }
 
   async run(): Promise<void> {
@@ -33,6 +38,7 @@ export default class ProviderServe extends BaseCommand {
     const id = args.service as BuiltinServiceId
     if (flags['postgres-admin-url'] && id !== 'postgresql') throw new UsageError(`--postgres-admin-url is for the postgresql service, not ${id}`)
     if (flags['platform-url'] && !isHttpUrl(flags['platform-url'])) throw new UsageError(`--platform-url must be an http or https URL, got "${flags['platform-url']}"`)
+    if (flags['metrics-interval'] !== undefined && id !== 'redis' && id !== 'postgresql') throw new UsageError(`--metrics-interval is for the redis and postgresql services, not ${id}`)
     // the server and the service's clients load only when this command runs
     const {serveBuiltinProvider} = await import('../../providers/builtin/serve.js')
     let served
@@ -40,6 +46,7 @@ export default class ProviderServe extends BaseCommand {
       served = await serveBuiltinProvider({
         id, port: flags.port, host: flags.host, dataDir: flags.data, platformUrl: flags['platform-url'],
         postgresAdminUrl: flags['postgres-admin-url'], manifestOut: flags['manifest-out'], log: (line) => this.logToStderr(line),
+        metricsIntervalMs: flags['metrics-interval'] === undefined ? undefined : flags['metrics-interval'] * 1000,
       })
     } catch (error) {
       throw new AddonkitError((error as Error).message.split('\n')[0])

@@ -28,6 +28,7 @@ export default class ProviderTest extends BaseCommand {
     production: Flags.boolean({description: "use the manifest's production URLs instead of the test ones"}),
     json: Flags.boolean({description: 'print {checks: [{name, ok, reason?}], ok} as JSON, for CI'}),
     'async-timeout': Flags.integer({description: 'seconds an asynchronous (202) provision may take to finish through the partner API', default: 60, min: 1}),
+    'logs-timeout': Flags.integer({description: 'seconds to wait for frames at log_input_url after provisioning (manifests that require log_input)', default: 5, min: 1}),
   }
 
   async run(): Promise<void> {
@@ -41,6 +42,7 @@ export default class ProviderTest extends BaseCommand {
       region: flags.region,
       options,
       asyncTimeoutMs: flags['async-timeout'] * 1000,
+      logWaitMs: flags['logs-timeout'] * 1000,
       write: flags.json ? () => {} : (line) => this.log(line),
     })
     if (flags.json) this.log(JSON.stringify(report.toJson(), null, 2))

@@ -7,6 +7,8 @@ export interface CheckResult {
   reason?: string
   // what a passing check learned, e.g. that provisioning is asynchronous
   note?: string
+  // a check that passed with a doubt (kensa's yellow lines): printed [WARN], does not fail the run
+  warning?: string
 }
 
 export interface CheckReportJson {
@@ -36,6 +38,10 @@ export class CheckReport {
     this.add({name, ok: false, reason})
   }
 
+  warn(name: string, warning: string): void {
+    this.add({name, ok: true, warning})
+  }
+
   // fails with `reason` when there is one, passes otherwise
   verdict(name: string, reason: string | undefined, note?: string): boolean {
     if (reason === undefined) this.pass(name, note)
@@ -58,16 +64,18 @@ export class CheckReport {
 
   summary(): string {
     const failed = this.checks.filter((check) => !check.ok).length
-    return failed === 0 ? `All ${this.checks.length} checks passed.` : `${failed} of ${this.checks.length} checks failed.`
+    const warned = this.checks.filter((check) => check.warning !== undefined).length
+    const warnings = warned === 0 ? '' : ` (${warned} with a warning)`
+    return failed === 0 ? `All ${this.checks.length} checks passed${warnings}.` : `${failed} of ${this.checks.length} checks failed${warnings}.`
   }
 
   private started = false
 
   private add(result: CheckResult): void {
     this.checks.push(result)
-    this.write(`  Check ${result.name} ... [${result.ok ? 'PASS' : 'FAIL'}]`)
+    this.write(`  Check ${result.name} ... [${result.warning !== undefined ? 'WARN' : result.ok ? 'PASS' : 'FAIL'}]`)
     // a reason may list several problems, one a line
-    for (const line of result.reason?.split('\n') ?? []) this.write(`    ${line}`)
+    for (const line of (result.reason ?? result.warning)?.split('\n') ?? []) this.write(`    ${line}`)
     if (result.note) this.write(`    ${result.note}`)
   }
 }

@@ -3,6 +3,14 @@ import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
 
 export type SsoStyle = 'get' | 'post' | 'none'
 
+// What the add-on does with the app's logs: writes to them (log_input), reads them (syslog_drain), both, or neither.
+export const logStyles = ['input', 'drain', 'both', 'none'] as const
+export type LogStyle = (typeof logStyles)[number]
+
+function logRequirements(logs: LogStyle): string[] {
+  return [...(logs === 'input' || logs === 'both' ? ['log_input'] : []), ...(logs === 'drain' || logs === 'both' ? ['syslog_drain'] : [])]
+}
+
 // 24 random bytes: 192 bits, well above the 128 a shared secret needs.
 const secret = () => randomBytes(24).toString('base64url')
 
@@ -11,7 +19,7 @@ const secret = () => randomBytes(24).toString('base64url')
  * `provider:test all` has a plan to change to. POST style SSO gives URL objects; GET style
  * (legacy) gives bare URLs under which the provider serves /heroku/resources and SSO.
  */
-export function manifestTemplate(sso: SsoStyle): ProviderManifest {
+export function manifestTemplate(sso: SsoStyle, logs: LogStyle = 'none'): ProviderManifest {
   const id = 'myaddon'
   const environments =
     sso === 'get'
@@ -29,7 +37,7 @@ export function manifestTemplate(sso: SsoStyle): ProviderManifest {
       password: secret(),
       ...(sso === 'none' ? {} : {sso_salt: secret()}),
       regions: ['us', 'eu'],
-      requires: [],
+      requires: logRequirements(logs),
       version: '3',
       ...environments,
     },

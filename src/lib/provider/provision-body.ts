@@ -11,9 +11,27 @@ export interface CallbackTarget {
   grant(uuid: string, now: number): ProvisionBody['oauth_grant']
 }
 
-// The v3 provision request, its callback_url and OAuth grant those of the partner API stand-in.
-export function provisionBody(fields: {addonId: string; plan: string; region: string; options: Record<string, string>; now: number; uuid?: string; platform: CallbackTarget}): ProvisionBody {
+// Where a provider that requires log_input writes: the checker's Logplex stand-in (log-input-stand-in.ts).
+export interface LogInputTarget {
+  inputUrl(): string
+}
+
+// The v3 provision request, its callback_url and OAuth grant those of the partner API stand-in. As
+// the platform does, it carries a log_input_url only when the manifest requires log_input, and a
+// log_drain_token when it requires syslog_drain.
+export function provisionBody(fields: {
+  addonId: string
+  plan: string
+  region: string
+  options: Record<string, string>
+  now: number
+  uuid?: string
+  platform: CallbackTarget
+  requires?: string[]
+  logs?: LogInputTarget
+}): ProvisionBody {
   const uuid = fields.uuid ?? randomUUID()
+  const requires = fields.requires ?? []
   return {
     uuid,
     name: `${fields.addonId}-check-${randomBytes(3).toString('hex')}`,
@@ -22,7 +40,8 @@ export function provisionBody(fields: {addonId: string; plan: string; region: st
     callback_url: fields.platform.callbackUrl(uuid),
     oauth_grant: fields.platform.grant(uuid, fields.now),
     options: fields.options,
-    log_input_url: `https://token:t.${randomUUID()}@logs.addonkit.invalid/logs`,
+    log_input_url: requires.includes('log_input') ? (fields.logs?.inputUrl() ?? null) : null,
+    ...(requires.includes('syslog_drain') ? {log_drain_token: `d.${randomUUID()}`} : {}),
   }
 }
 

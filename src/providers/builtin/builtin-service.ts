@@ -15,6 +15,9 @@ export interface ServiceContext {
   // --platform-url otherwise (undefined when not given). No built-in needs it today.
   platformUrl(): string | undefined
   postgresAdminUrl?: string
+  // How often redis and postgresql write their metrics line to the apps they are attached to
+  // (default: ADDONKIT_METRICS_INTERVAL_MS, else once a minute; 0 turns it off).
+  metricsIntervalMs?: number
   // Warnings for the platform's own log (a redis-server that died and was restarted, ...).
   log: {warn(message: string): void}
 }

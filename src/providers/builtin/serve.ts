@@ -21,6 +21,9 @@ export interface ServeOptions {
   postgresAdminUrl?: string
   // default: <dataDir>/manifest.json
   manifestOut?: string
+  // redis and postgresql: how often their metrics line goes to the apps (0: never); default
+  // ADDONKIT_METRICS_INTERVAL_MS, else a minute
+  metricsIntervalMs?: number
   // the service's warnings (a redis-server that died and was restarted, ...)
   log?: (line: string) => void
 }
@@ -72,6 +75,7 @@ export async function serveBuiltinProvider(options: ServeOptions): Promise<Serve
       },
       platformUrl: () => platformUrl,
       postgresAdminUrl: options.postgresAdminUrl,
+      metricsIntervalMs: options.metricsIntervalMs,
       log: {warn: log},
     })
     await service.register(app, '')

@@ -70,14 +70,25 @@ function apiProblems(api: Json, id: string, strict: boolean): string[] {
   if (api.sso_salt !== undefined && !isNonEmptyString(api.sso_salt)) problems.push('api.sso_salt must be a non-empty string')
   if (strict && api.username !== undefined) problems.push('api.username is deprecated: the platform authenticates with the add-on id as user name')
   if (api.version !== undefined && api.version !== '3') problems.push(`api.version must be "3", not ${show(api.version)}`)
-  if (api.requires !== undefined && !(Array.isArray(api.requires) && api.requires.every((r) => typeof r === 'string'))) {
-    problems.push('api.requires must be an array of strings')
-  }
+  problems.push(...requiresProblems(api.requires))
   problems.push(...environmentProblems('api.production', api.production, strict))
   if (strict || api.test !== undefined) problems.push(...environmentProblems('api.test', api.test, false))
   if (strict && hasSsoUrl(api.production) && !isNonEmptyString(api.sso_salt)) problems.push('api.sso_salt is missing: single sign-on needs it')
   problems.push(...configVarProblems(api, id, strict))
   return problems
+}
+
+// What `api.requires` may ask for: the app's logs in (log_input) and out (syslog_drain), several
+// installations per app (many_per_app), and the deprecated deploy hook (deploy_notify).
+export const knownRequirements = ['log_input', 'syslog_drain', 'many_per_app', 'deploy_notify']
+
+function requiresProblems(requires: unknown): string[] {
+  if (requires === undefined) return []
+  if (!(Array.isArray(requires) && requires.every((r) => typeof r === 'string'))) return ['api.requires must be an array of strings']
+  // a misspelt requirement would silently give the provider nothing it asked for
+  return requires
+    .filter((r) => !knownRequirements.includes(r))
+    .map((r) => `api.requires contains ${show(r)}: use ${knownRequirements.join(', ')}`)
 }
 
 function hasSsoUrl(environment: unknown): boolean {

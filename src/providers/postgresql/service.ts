@@ -6,10 +6,12 @@ import {builtinManifest, type BuiltinService, type ServiceContext} from '../buil
 import {ProviderError, unavailable} from '../kit/errors.js'
 import {JsonFileResourceStore} from '../kit/json-file-store.js'
 import {providerKit} from '../kit/provider-kit.js'
+import {serviceMetrics, type MetricsData} from '../builtin/metrics/service-metrics.js'
 import {customerHost, redactedUrl} from './admin-url.js'
 import {postgresPlanConnections, postgresPlans} from './plans.js'
+import {postgresMetricsLine} from './postgres-metrics.js'
 
-interface PostgresResourceData {
+interface PostgresResourceData extends MetricsData {
   // Role and database share one generated name: ours, so it is a safe SQL identifier.
   database: string
 }
@@ -18,7 +20,9 @@ export const noAdminUrl = 'PostgreSQL add-ons need a database server: start the 
 
 // "PostgreSQL": a database and a role of the same name per add-on, in an existing server.
 export function createPostgresService(context: ServiceContext): BuiltinService {
-  const manifest = builtinManifest({id: 'postgresql', name: 'PostgreSQL', prefix: 'DATABASE', plans: postgresPlans, secrets: context.secrets})
+  const base = builtinManifest({id: 'postgresql', name: 'PostgreSQL', prefix: 'DATABASE', plans: postgresPlans, secrets: context.secrets})
+  // log_input: a metrics line to each app the add-on is attached to, every interval
+  const manifest = {...base, api: {...base.api, requires: ['log_input']}}
   const resources = new JsonFileResourceStore<PostgresResourceData>(join(context.dir, 'resources.json'))
   const adminUrl = context.postgresAdminUrl
   let pool: pg.Pool | undefined
@@ -45,11 +49,17 @@ export function createPostgresService(context: ServiceContext): BuiltinService {
     await client.query(`DROP ROLE IF EXISTS "${name}"`)
   }
 
+  const metrics = serviceMetrics<PostgresResourceData>(context, {
+    service: 'postgresql',
+    resources: () => resources.list(),
+    sample: (resource) => admin((client) => postgresMetricsLine(client, resource.data.database)),
+  })
+
   const kit = providerKit<PostgresResourceData>({
     manifest,
     store: resources,
     async provision(request) {
-      return admin(async (client) => {
+      const created = await admin(async (client) => {
         const name = `addon_${randomBytes(8).toString('hex')}`
         const password = randomBytes(24).toString('hex')
         const limit = postgresPlanConnections[request.plan]
@@ -70,6 +80,8 @@ export function createPostgresService(context: ServiceContext): BuiltinService {
           message: `database ${name} ready (${limit} connections)`,
         }
       })
+      // after the admin connection went back to the pool: the grant exchange calls the platform
+      return {...created, data: {...created.data, ...(await metrics.enrol(request))}}
     },
     async planChange(resource, plan) {
       const limit = postgresPlanConnections[plan]
@@ -77,6 +89,7 @@ export function createPostgresService(context: ServiceContext): BuiltinService {
       return {message: `connection limit is now ${limit}`}
     },
     async deprovision(resource) {
+      await metrics.forget(resource.id)
       await admin((client) => drop(client, resource.data.database))
     },
     async dashboard(resource): Promise<Record<string, string>> {
@@ -96,8 +109,11 @@ export function createPostgresService(context: ServiceContext): BuiltinService {
     async register(app: FastifyInstance, prefix: string) {
       await app.register(kit, {prefix})
     },
-    async start() {},
+    async start() {
+      metrics.start()
+    },
     async close() {
+      await metrics.stop()
       await pool?.end()
       pool = undefined
     },

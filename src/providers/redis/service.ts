@@ -11,10 +11,12 @@ import {JsonFileResourceStore} from '../kit/json-file-store.js'
 import {providerKit} from '../kit/provider-kit.js'
 import type {ProviderResource} from '../kit/resource-store.js'
 import {redisPlanMemory, redisPlans} from './plans.js'
+import {serviceMetrics, type MetricsData} from '../builtin/metrics/service-metrics.js'
 import {confPath, redisConf} from './redis-config.js'
+import {redisMetricsLine} from './redis-metrics.js'
 import {adminClient, SupervisedRedis} from './redis-process.js'
 
-interface RedisResourceData {
+interface RedisResourceData extends MetricsData {
   port: number
   adminPassword: string
 }
@@ -25,8 +27,15 @@ export const redisNotInstalled = 'redis-server is not installed on this machine:
 
 // "Redis": one real redis-server per add-on, on its own port, data dir and password.
 export function createRedisService(context: ServiceContext): BuiltinService {
-  const manifest = builtinManifest({id: 'redis', name: 'Redis', prefix: 'REDIS', plans: redisPlans, secrets: context.secrets})
+  const base = builtinManifest({id: 'redis', name: 'Redis', prefix: 'REDIS', plans: redisPlans, secrets: context.secrets})
+  // log_input: a metrics line to each app the add-on is attached to, every interval
+  const manifest = {...base, api: {...base.api, requires: ['log_input']}}
   const resources = new JsonFileResourceStore<RedisResourceData>(join(context.dir, 'resources.json'))
+  const metrics = serviceMetrics<RedisResourceData>(context, {
+    service: 'redis',
+    resources: () => resources.list(),
+    sample: (resource) => redisMetricsLine(resource.data.port, resource.data.adminPassword),
+  })
   const running = new Map<string, SupervisedRedis>()
   const instanceDir = (id: string) => join(context.dir, id)
 
@@ -76,7 +85,7 @@ export function createRedisService(context: ServiceContext): BuiltinService {
           await launch(request.uuid, port, adminPassword)
           return {
             config: {REDIS_URL: `redis://h:${password}@127.0.0.1:${port}`},
-            data: {port, adminPassword},
+            data: {port, adminPassword, ...(await metrics.enrol(request))},
             message: `redis-server ready on port ${port}`,
           }
         } catch (error) {
@@ -102,6 +111,7 @@ export function createRedisService(context: ServiceContext): BuiltinService {
       return {message: `maxmemory is now ${redisPlanMemory[plan] / 1024 / 1024} MB`}
     },
     async deprovision(resource) {
+      await metrics.forget(resource.id)
       await running.get(resource.id)?.stop()
       running.delete(resource.id)
       await rm(instanceDir(resource.id), {recursive: true, force: true})
@@ -128,6 +138,7 @@ export function createRedisService(context: ServiceContext): BuiltinService {
       await app.register(kit, {prefix})
     },
     async start() {
+      metrics.start()
       const existing = await resources.list()
       if (existing.length === 0) return
       if (!findExecutable('redis-server')) {
@@ -143,6 +154,7 @@ export function createRedisService(context: ServiceContext): BuiltinService {
       )
     },
     async close() {
+      await metrics.stop()
       await Promise.all([...running.values()].map((instance) => instance.stop()))
       running.clear()
     },

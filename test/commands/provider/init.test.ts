@@ -58,4 +58,32 @@ describe('provider:init', () => {
     assert.deepEqual(none.api.test, {base_url: 'http://localhost:4567/heroku/resources'})
     assert.equal((await runCli(['provider:check', '--manifest', nonePath])).exitCode, 0)
   })
+
+  it('--logs input|drain|both writes the requirements provider:test then checks; the default requires nothing', async () => {
+    const expected: Record<string, string[]> = {none: [], input: ['log_input'], drain: ['syslog_drain'], both: ['log_input', 'syslog_drain']}
+    for (const [logs, requires] of Object.entries(expected)) {
+      const path = await newPath()
+      const {stdout, exitCode} = await runCli(['provider:init', '--manifest', path, ...(logs === 'none' ? [] : ['--logs', logs])])
+      assert.equal(exitCode, 0)
+      assert.deepEqual((await read(path)).api.requires, requires, logs)
+      assert.equal(/log_input_url/.test(stdout), requires.includes('log_input'), stdout)
+      assert.equal(/log_drain_token: answer with log_drain_url/.test(stdout), requires.includes('syslog_drain'), stdout)
+      assert.equal((await runCli(['provider:check', '--manifest', path])).exitCode, 0)
+    }
+  })
+
+  it('--logs with another value is a usage error; provider:check refuses an unknown requirement by name', async () => {
+    const path = await newPath()
+    const bad = await runCli(['provider:init', '--manifest', path, '--logs', 'everything'])
+    assert.equal(bad.exitCode, 2)
+    assert.match(bad.stderr, /Expected --logs=everything to be one of: input, drain, both, none/)
+    await runCli(['provider:init', '--manifest', path, '--logs', 'input'])
+    const manifest = await read(path)
+    manifest.api.requires = ['log_imput']
+    const {writeFile} = await import('node:fs/promises')
+    await writeFile(path, JSON.stringify(manifest))
+    const check = await runCli(['provider:check', '--manifest', path])
+    assert.equal(check.exitCode, 1)
+    assert.equal(check.stdout, `${path} has 1 problem:\n  api.requires contains "log_imput": use log_input, syslog_drain, many_per_app, deploy_notify\n`)
+  })
 })

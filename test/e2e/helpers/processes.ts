@@ -11,6 +11,7 @@ const PLATFORM_START = ['--import', 'tsx', 'test/fixtures/platform/platform-star
 export interface Running {
   child: ChildProcess
   stdout(): string
+  stderr(): string
   // SIGTERM (or `signal`), then the exit code once it has exited
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
@@ -32,6 +33,7 @@ export function startUntil(args: string[], ready: RegExp, env: NodeJS.ProcessEnv
   const running: Running = {
     child,
     stdout: () => stdout,
+    stderr: () => stderr,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       return exited

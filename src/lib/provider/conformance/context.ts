@@ -14,6 +14,8 @@ export interface ConformanceContext {
   timeoutMs: number
   // how long an asynchronous provision may take to be finished through the partner API
   asyncTimeoutMs: number
+  // how long after the provision checks frames may take to reach log_input_url
+  logWaitMs: number
   now: () => number
   // every resource id a provision answered with, so the checker removes what it created
   created: Set<string>

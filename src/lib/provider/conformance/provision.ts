@@ -1,11 +1,13 @@
 import {randomBytes} from 'node:crypto'
 import {pathOf} from '../endpoints.js'
 import {answerMessage, type ProviderAnswer} from '../provider-http.js'
+import {startLogInputStandIn, type LogInputStandIn} from '../log-input-stand-in.js'
 import {type PartnerApiStandIn, startPartnerApiStandIn} from '../partner-api-stand-in.js'
 import {provisionBody, type ProvisionBody} from '../provision-body.js'
 import {unservedPlatformRegion} from '../regions.js'
 import {checkConfig, type ConfigVars} from './config-checks.js'
 import {answeredId, call, check, goodCredentials, is2xx, unexpectedStatus, wrongCredentials, type ConformanceContext} from './context.js'
+import {checkLogDrain, checkLogInput, requiresLogInput, requiresSyslogDrain} from './logs.js'
 
 export interface ProvisionRequestSettings {
   plan: string
@@ -31,18 +33,28 @@ export interface ProvisionOutcome {
  */
 export async function checkProvision(context: ConformanceContext, settings: ProvisionRequestSettings): Promise<ProvisionOutcome> {
   const platform = await startPartnerApiStandIn(context.manifest.api.password)
+  const logs = requiresLogInput(context) ? await startLogInputStandIn() : undefined
   try {
-    return await checkProvisionCalls(context, settings, platform)
+    return await checkProvisionCalls(context, settings, {platform, logs})
   } finally {
     await platform.close()
+    await logs?.close()
   }
 }
 
-async function checkProvisionCalls(context: ConformanceContext, settings: ProvisionRequestSettings, platform: PartnerApiStandIn): Promise<ProvisionOutcome> {
+// The checker's stand-ins for the platform's partner API and, when the manifest requires log_input, Logplex's input.
+interface StandIns {
+  platform: PartnerApiStandIn
+  logs?: LogInputStandIn
+}
+
+async function checkProvisionCalls(context: ConformanceContext, settings: ProvisionRequestSettings, standIns: StandIns): Promise<ProvisionOutcome> {
   const {manifest, report} = context
+  const {platform, logs} = standIns
   const url = context.endpoints.resourcesUrl
   report.group(`POST ${pathOf(url)}`)
-  const body = provisionBody({addonId: manifest.id, ...settings, now: context.now(), platform})
+  const requires = manifest.api.requires
+  const body = provisionBody({addonId: manifest.id, ...settings, now: context.now(), platform, requires, logs})
   const outcome: ProvisionOutcome = {uuid: body.uuid, config: {}, async: false, answered: false}
   const provision = (request: ProvisionBody, credentials = goodCredentials(manifest)) =>
     call(context, {method: 'POST', url, credentials, body: request}).then((answer) => remember(context, answer))
@@ -77,6 +89,7 @@ async function checkProvisionCalls(context: ConformanceContext, settings: Provis
       report.info(`    (id ${outcome.id})`)
     }
     outcome.config = checkConfig(context, '', first!.json)
+    if (requiresSyslogDrain(context)) await checkLogDrain(context, first!, body.log_drain_token!)
     if (outcome.id !== undefined) {
       await check(context, 'same uuid returns the same id', async () => {
         const again = await provision(body)
@@ -87,8 +100,9 @@ async function checkProvisionCalls(context: ConformanceContext, settings: Provis
     }
   }
 
-  await checkRefusals(context, settings, provision, platform)
+  await checkRefusals(context, settings, provision, standIns)
   if (outcome.async && outcome.id !== undefined) outcome.config = await checkAsyncCompletion(context, platform, body.uuid)
+  if (logs && outcome.answered) await checkLogInput(context, logs, context.logWaitMs)
   return outcome
 }
 
@@ -119,9 +133,10 @@ async function checkRefusals(
   context: ConformanceContext,
   settings: ProvisionRequestSettings,
   provision: (request: ProvisionBody) => Promise<ProviderAnswer>,
-  platform: PartnerApiStandIn,
+  {platform, logs}: StandIns,
 ): Promise<void> {
   const {manifest} = context
+  const requires = manifest.api.requires
   const refusals: ProviderAnswer[] = []
   const refused = async (name: string, request: ProvisionBody) =>
     check(context, name, async () => {
@@ -133,10 +148,10 @@ async function checkRefusals(
   // a manifest without plans accepts any plan name, as kensa's `test` plan did
   if ((manifest.plans ?? []).length > 0) {
     const plan = `no-such-plan-${randomBytes(3).toString('hex')}`
-    await refused('unknown plan gets 422', provisionBody({addonId: manifest.id, ...settings, plan, now, platform}))
+    await refused('unknown plan gets 422', provisionBody({addonId: manifest.id, ...settings, plan, now, platform, requires, logs}))
   }
   const region = unservedPlatformRegion(manifest.api.regions)
-  if (region !== undefined) await refused('unknown region gets 422', provisionBody({addonId: manifest.id, ...settings, region, now, platform}))
+  if (region !== undefined) await refused('unknown region gets 422', provisionBody({addonId: manifest.id, ...settings, region, now, platform, requires, logs}))
   else context.report.info('  (the manifest serves every region: no region to refuse)')
   if (refusals.length > 0) {
     const silent = refusals.filter((answer) => answerMessage(answer) === undefined)

@@ -28,6 +28,7 @@ export interface ConformanceSettings {
   write: LineWriter
   timeoutMs?: number
   asyncTimeoutMs?: number
+  logWaitMs?: number
   now?: () => number
 }
 
@@ -41,6 +42,8 @@ export interface ConformanceRun {
 const defaultTimeoutMs = 30_000
 // Heroku allows an asynchronous provision 12 hours; a check waits one minute unless told otherwise.
 export const defaultAsyncTimeoutMs = 60_000
+// A provider that requires log_input usually writes at provision; a few seconds cover a batching logger.
+export const defaultLogWaitMs = 5_000
 
 /** What `provider:test` runs: the manifest check, then the chosen group(s) against the provider. */
 export async function runConformance(target: ConformanceTarget, settings: ConformanceSettings): Promise<ConformanceRun> {
@@ -89,6 +92,7 @@ export function prepare(settings: ConformanceSettings): {report: CheckReport; co
     production: settings.production,
     timeoutMs: settings.timeoutMs ?? defaultTimeoutMs,
     asyncTimeoutMs: settings.asyncTimeoutMs ?? defaultAsyncTimeoutMs,
+    logWaitMs: settings.logWaitMs ?? defaultLogWaitMs,
     now: settings.now ?? Date.now,
     created: new Set(),
   }
