@@ -10,6 +10,10 @@ export const MAX_FRAME_BYTES = 10_240
 // local7.info, what log-shuttle and Heroku's own lines use
 export const DEFAULT_PRI = 190
 
+// What Logplex can deliver to (kensa's check of a provision answer's log_drain_url, and what
+// POST /apps/{app}/log-drains takes): HTTPS or HTTP POSTs, or syslog over TCP, plain or TLS.
+export const LOG_DRAIN_URL_PATTERN = /^(https?|syslog(\+tls)?):\/\/\S+$/
+
 // One line of an app's log stream as every part of addonkit sees it.
 export interface LogLine {
   // RFC 3339, as sent (the platform writes microseconds and +00:00, as Heroku shows them)
@@ -118,6 +122,12 @@ export function syslogDrainFrame(line: LogLine, drainToken: string, pri = DEFAUL
   return octetCount(`<${pri}>1 ${line.time} ${drainToken} ${field(line.source)} ${field(line.process)} - - ${oneLine(line.message)}\n`)
 }
 
+// What a drain is told, at the head of a later batch, when lines it never got were pushed out of
+// its buffer: `heroku[logplex]: Error L10 (output buffer overflow): N messages dropped since TIME.`
+export function overflowLine(dropped: number, since: string, time = logTime()): LogLine {
+  return {time, source: 'heroku', process: 'logplex', message: `Error L10 (output buffer overflow): ${dropped} messages dropped since ${since}.`}
+}
+
 // How `heroku logs` prints a line: `TIME SOURCE[PROC]: MSG`.
 export function formatLogLine(line: LogLine): string {
   return `${line.time} ${line.source}[${line.process}]: ${line.message}`
@@ -153,8 +163,14 @@ function stripNewline(message: string): string {
   return message.endsWith('\n') ? message.slice(0, message.endsWith('\r\n') ? -2 : -1) : message
 }
 
-// Where the structured data ends in `rest` (0 after `-`), or -1 when it is malformed.
+// Where the structured data ends in `rest` (1 after `-`), or -1 when it is malformed. A space (or
+// the frame's end) must follow it: `- -v` is not the message `-v` with a dash lost.
 function structuredDataEnd(rest: string): number {
+  const end = structuredDataLength(rest)
+  return end < 0 || !/^(?: |\r?\n?$)/.test(rest.slice(end, end + 2)) ? -1 : end
+}
+
+function structuredDataLength(rest: string): number {
   if (rest.startsWith('-')) return 1
   let at = 0
   if (rest[0] !== '[') return -1

@@ -18,27 +18,25 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
   let provider: SeedProvider
   let home: string
 
+  const herokuEnv = () => ({
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    HEROKU_HOST: platform.url,
+    HEROKU_API_KEY: KEY,
+    HEROKU_DISABLE_AUTOUPDATE: '1',
+    HEROKU_SKIP_ANALYTICS: '1',
+    HEROKU_SKIP_NEW_VERSION_CHECK: '1',
+    NO_COLOR: '1',
+    CI: 'true',
+  })
+
   // asynchronous: the platform runs in this process and must keep answering while the CLI waits
   const heroku = (...args: string[]) =>
     new Promise<{status: number | null; stdout: string; stderr: string}>((resolve) => {
-    const child = spawn(herokuBin, args, {
-      timeout: 90_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        HOME: home,
-        XDG_CONFIG_HOME: join(home, '.config'),
-        XDG_DATA_HOME: join(home, '.local/share'),
-        XDG_CACHE_HOME: join(home, '.cache'),
-        HEROKU_HOST: platform.url,
-        HEROKU_API_KEY: KEY,
-        HEROKU_DISABLE_AUTOUPDATE: '1',
-        HEROKU_SKIP_ANALYTICS: '1',
-        HEROKU_SKIP_NEW_VERSION_CHECK: '1',
-        NO_COLOR: '1',
-        CI: 'true',
-      },
-    })
+    const child = spawn(herokuBin, args, {timeout: 90_000, stdio: ['ignore', 'pipe', 'pipe'], env: herokuEnv()})
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -158,5 +156,69 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
     const list = await heroku('addons', '-a', 'example-app')
     assert.equal(list.status, 0, list.stderr)
     assert.match(list.stdout, /No add-ons|no add-ons/i)
+  })
+
+  // what `addonkit run` printed, through the same endpoints it uses
+  const printToLog = async (message: string) => {
+    const res = await fetch(`${platform.url}/apps/example-app/log-lines`, {
+      method: 'POST',
+      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
+      body: JSON.stringify({process: 'run.1', lines: [{message}]}),
+    })
+    assert.equal(res.status, 204)
+  }
+
+  it('logs prints the history: the platform\'s own lines and a run\'s output', async () => {
+    assert.equal((await api('POST', '/apps/example-app/dynos', {command: 'node worker.js'})).name, 'run.1')
+    await printToLog('hello from run.1')
+    const r = await heroku('logs', '-a', 'example-app')
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stdout, /^\S+ app\[api\]: Set FOO config vars by compat@example\.com$/m)
+    assert.match(r.stdout, /^\S+ app\[run\.1\]: hello from run\.1$/m)
+    const lines = r.stdout.trimEnd().split('\n')
+    assert.match(lines.at(-1)!, /app\[run\.1\]: hello from run\.1$/)
+  })
+
+  it('logs --tail shows a line written while it runs', async () => {
+    const child = spawn(herokuBin, ['logs', '--tail', '-a', 'example-app', '-d', 'run'], {stdio: ['ignore', 'pipe', 'pipe'], env: herokuEnv()})
+    let stdout = ''
+    let stderr = ''
+    let wake = () => {}
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      wake()
+    })
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
+    const seen = async (text: string) => {
+      while (!stdout.includes(text)) {
+        const more = new Promise<boolean>((resolve) => (wake = () => resolve(true)))
+        if (!(await Promise.race([more, closed.then(() => false)]))) throw new Error(`heroku logs --tail exited before showing ${text}:\n${stdout}\n${stderr}`)
+      }
+    }
+    try {
+      await seen('hello from run.1')
+      await printToLog('written while tailing')
+      await seen('written while tailing')
+    } finally {
+      child.kill('SIGINT')
+    }
+    assert.match(stdout, /^\S+ app\[run\.1\]: written while tailing$/m)
+  })
+
+  it('drains:add, drains and drains:remove', async () => {
+    const url = 'https://127.0.0.1:9/compat-drain'
+    const added = await heroku('drains:add', url, '-a', 'example-app')
+    assert.equal(added.status, 0, added.stderr)
+    assert.equal(added.stdout, `Successfully added drain ${url}\n`)
+    const [drain] = await api('GET', '/apps/example-app/log-drains')
+    const listed = await heroku('drains', '-a', 'example-app')
+    assert.equal(listed.status, 0, listed.stderr)
+    assert.match(listed.stdout, /^=== Drains$/m)
+    assert.ok(listed.stdout.includes(`${url} (${drain.token})`), listed.stdout)
+    const removed = await heroku('drains:remove', url, '-a', 'example-app')
+    assert.equal(removed.status, 0, removed.stderr)
+    assert.equal(removed.stdout, `Successfully removed drain ${url}\n`)
+    assert.deepEqual(await api('GET', '/apps/example-app/log-drains'), [])
   })
 })

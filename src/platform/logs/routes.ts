@@ -3,6 +3,8 @@ import {LOGPLEX_CONTENT_TYPES} from '../../wire/logplex.js'
 import {actorOf} from '../http/auth.js'
 import type {Services} from '../services/index.js'
 import type {LogSessionRow} from '../store/schema.js'
+import type {OutputInput, RunInput} from './app-output.js'
+import {drainRoutes} from './drains/routes.js'
 import {LogInputRefused} from './log-input.js'
 import type {LogSessionInput} from './log-sessions.js'
 import {streamEvents} from './server-sent-events.js'
@@ -19,6 +21,22 @@ const sessionSchema = {
     dyno_name: {type: ['string', 'null']},
     type: {type: ['string', 'null']},
     tail: {type: ['boolean', 'null']},
+  },
+}
+
+const runSchema = {
+  type: 'object',
+  required: ['command'],
+  properties: {command: {type: 'string'}, type: {type: 'string'}, attach: {type: 'boolean'}, size: {type: 'string'}, env: {type: 'object'}, force_no_tty: {type: ['boolean', 'null']}, time_to_live: {type: 'integer'}},
+}
+const outputSchema = {
+  type: 'object',
+  required: ['process', 'lines'],
+  additionalProperties: false,
+  properties: {
+    process: {type: 'string'},
+    lines: {type: 'array', items: {type: 'object', required: ['message'], additionalProperties: false, properties: {time: {type: 'string'}, message: {type: 'string'}}}},
+    exit_status: {type: 'integer'},
   },
 }
 
@@ -50,6 +68,15 @@ export function logRoutes(app: FastifyInstance, s: Services): void {
     return reply.code(201).send(logSessionView(session, s.ctx.baseUrl()))
   })
 
+  // `addonkit run`: a one-off process name for the command, then what it prints. Lines are Logplex
+  // input, not Platform API calls: they do not spend the account's request budget.
+  app.post<{Params: {app: string}; Body: RunInput}>('/apps/:app/dynos', {schema: {body: runSchema}}, async (request, reply) =>
+    reply.code(201).send(await logs.output.startRun(actorOf(request), request.params.app, request.body)))
+  app.post<{Params: {app: string}; Body: OutputInput}>('/apps/:app/log-lines', {schema: {body: outputSchema}, config: {rateLimit: 'free'}}, async (request, reply) => {
+    await logs.output.write(actorOf(request), request.params.app, request.body)
+    return reply.code(204).send()
+  })
+
   // The session's logplex_url: Server-Sent Events, `id: <line number>` / `data: <line>`. A reader
   // that reconnects sends Last-Event-ID and gets only what came after it.
   app.get<{Params: {id: string}}>('/log-stream/:id', {config: {auth: 'none', rateLimit: 'free'}}, async (request, reply) => {
@@ -58,6 +85,8 @@ export function logRoutes(app: FastifyInstance, s: Services): void {
     const lastSeen = typeof lastId === 'string' && /^\d+$/.test(lastId) ? Number(lastId) : undefined
     await streamEvents(reply, (signal) => logs.sessions.follow(session, lastSeen, signal), logs.closing)
   })
+
+  drainRoutes(app, s)
 }
 
 export function logSessionView(session: LogSessionRow, baseUrl: string) {

@@ -1,4 +1,6 @@
 import got, {type Got, type Response} from 'got'
+import {drainUrlProblem} from '../logs/drains/drain-url.js'
+import {requiresSyslogDrain} from '../logs/log-input-url.js'
 import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
 import {ProviderFailed, ProviderRefused} from './errors.js'
 import {providerBaseUrl} from './urls.js'
@@ -9,6 +11,8 @@ export interface ProvisionResult {
   id: string
   config: Record<string, string>
   message: string | null
+  // the top-level log_drain_url, when the manifest requires syslog_drain and the answer has one
+  logDrainUrl?: string
 }
 
 export interface PlanChangeResult {
@@ -53,7 +57,8 @@ export class ProviderClient {
         throw new ProviderFailed(`The add-on provider ${manifest.id} answered the provision request without an id.`, true)
       }
       const config = json.config === undefined || json.config === null ? {} : checkConfig(manifest, json.config, String(id))
-      return {async: response.statusCode === 202, id: String(id), config, message: typeof json.message === 'string' ? json.message : null}
+      const logDrainUrl = checkLogDrainUrl(manifest, json.log_drain_url, String(id))
+      return {async: response.statusCode === 202, id: String(id), config, message: typeof json.message === 'string' ? json.message : null, ...(logDrainUrl ? {logDrainUrl} : {})}
     }
     throw refusalOrFailure(manifest, response, 'provision')
   }
@@ -127,6 +132,15 @@ function checkConfig(manifest: ProviderManifest, config: unknown, providerId?: s
   const nonString = entries.filter(([, v]) => typeof v !== 'string').map(([k]) => k)
   if (nonString.length > 0) throw fail(`the value of ${nonString.join(', ')} is not a string.`)
   return Object.fromEntries(entries) as Record<string, string>
+}
+
+// Only a provider that asked for the app's logs (syslog_drain) gets a drain; one whose URL Logplex
+// could not deliver to fails the provision, as kensa's check fails it.
+function checkLogDrainUrl(manifest: ProviderManifest, url: unknown, providerId: string): string | undefined {
+  if (!requiresSyslogDrain(manifest) || url === undefined || url === null || url === '') return undefined
+  const problem = typeof url === 'string' ? drainUrlProblem(url) : `Url ${JSON.stringify(url)} cannot be a log drain: it is not a string.`
+  if (problem === undefined) return url as string
+  throw new ProviderFailed(`The add-on provider ${manifest.id} answered with an unusable log_drain_url. ${problem}`, true, providerId)
 }
 
 function providerMessage(response: Response<string>): string | undefined {

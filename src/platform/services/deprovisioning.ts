@@ -1,3 +1,4 @@
+import {removeAddonDrains} from '../logs/drains/drain-rows.js'
 import {addonLine} from '../logs/platform-lines.js'
 import type {LogStream} from '../logs/log-stream.js'
 import type {Tx} from '../store/database.js'
@@ -8,6 +9,8 @@ import {findAddon, findApp} from './lookup.js'
 import type {PartnerAuth} from './partner-auth.js'
 import {fromProviderError} from './provider-errors.js'
 import {cutRelease} from './releases.js'
+import {publishAddon} from '../webhooks/entities.js'
+import {removeSubscriberWebhooks} from '../webhooks/rows.js'
 
 // Destroying an add-on: the provider DELETE comes first (retried with backoff); only when it
 // succeeded are the attachments, their vars and the add-on removed, in one transaction, so a
@@ -52,10 +55,13 @@ export class Deprovisioning {
       const plan = this.ctx.catalog.plan(addon.plan_id)
       await this.ctx.logs.append(addon.app_id, [addonLine(outcome === 'async' ? 'Deprovisioning' : 'Destroy', addon.name, plan.name, actor.email, null)], tx)
       if (outcome === 'async') {
-        await tx.updateTable('addons').set({state: 'deprovisioning', updated_at: now()}).where('id', '=', addon.id).execute()
+        const updated_at = now()
+        await tx.updateTable('addons').set({state: 'deprovisioning', updated_at}).where('id', '=', addon.id).execute()
+        await publishAddon(this.ctx, tx, 'update', actor, {...addon, state: 'deprovisioning', updated_at}, addon)
         return {...addon, state: 'deprovisioning' as const}
       }
       await removeAddon(tx, this.partnerAuth, addon.id)
+      await publishAddon(this.ctx, tx, 'destroy', actor, {...addon, state: 'deprovisioned'})
       return {...addon, state: 'deprovisioned' as const}
     })
   }
@@ -84,5 +90,7 @@ export async function removeEverywhere(tx: Tx, logs: LogStream, partnerAuth: Par
 async function removeAddon(tx: Tx, partnerAuth: PartnerAuth, addonId: string): Promise<void> {
   await partnerAuth.revokeAll(tx, addonId)
   await tx.deleteFrom('attachments').where('addon_id', '=', addonId).execute()
+  await removeAddonDrains(tx, addonId)
+  await removeSubscriberWebhooks(tx, {addonId})
   await tx.deleteFrom('addons').where('id', '=', addonId).execute()
 }

@@ -1,9 +1,11 @@
 import {Instance} from '../jobs/instances.js'
 import {JobQueue} from '../jobs/queue.js'
 import {JobWorker} from '../jobs/worker.js'
+import {createLogDrains, type LogDrains} from '../logs/drains/index.js'
 import {createLogs, type Logs} from '../logs/index.js'
 import type {ProviderClient} from '../provider-client/client.js'
 import type {Store} from '../store/database.js'
+import {createWebhooks, type WebhookOptions, type Webhooks} from '../webhooks/index.js'
 import {AccountsService} from './accounts.js'
 import {AddonUpdates} from './addon-updates.js'
 import {AddonsService} from './addons.js'
@@ -43,6 +45,10 @@ export interface Services {
   deletions: ProviderDeletions
   sso: SsoService
   logs: Logs
+  // where the app's lines are delivered (drains), and the job that delivers them
+  drains: LogDrains
+  // app and add-on webhooks: subscriptions, the delivery job, deliveries and events
+  webhooks: Webhooks
   // this instance and its background-job worker (started by startPlatform)
   instance: Instance
   worker: JobWorker
@@ -59,6 +65,8 @@ export interface ServicesOptions {
   // how long an instance stays alive without a heartbeat (default 60 s)
   instanceLeaseMs?: number
   jobIntervalMs?: number
+  // webhook retry window, back-off and attempt time-out (tests shorten them)
+  webhooks?: WebhookOptions
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -81,6 +89,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   worker = new JobWorker(jobs, {owner: instance.id, leaseMs: Math.max(60_000, options.provider.timeoutMs * 2), intervalMs: options.jobIntervalMs, log: options.log})
   worker.register(deletions)
   worker.register(deadline)
+  const drains = createLogDrains(ctx)
+  worker.register(drains.delivery)
+  const webhooks = createWebhooks(ctx, options.webhooks)
+  worker.register(webhooks.delivery)
   worker.register({kind: 'reclaim-interrupted', everyMs: Math.max(1000, Math.floor(instance.leaseMs / 4)), run: async () => {
     const reclaimed = await provisioning.reclaimInterrupted()
     if (reclaimed > 0) options.log(`reclaimed ${reclaimed} add-on(s) left mid-provision by an instance that is gone`)
@@ -108,6 +120,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     deletions,
     sso: new SsoService(ctx, addons),
     logs,
+    drains,
+    webhooks,
     instance,
     worker,
   }

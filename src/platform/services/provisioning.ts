@@ -1,10 +1,12 @@
 import {randomUUID} from 'node:crypto'
+import {insertDrain} from '../logs/drains/drain-rows.js'
 import {addonLine} from '../logs/platform-lines.js'
 import {logInputUrl, newLogInputToken, requiresSyslogDrain} from '../logs/log-input-url.js'
 import type {ProvisionResult} from '../provider-client/client.js'
 import {ProviderFailed} from '../provider-client/errors.js'
 import {lockApp} from '../store/database.js'
-import type {AddonRow, AppRow, PlanRow} from '../store/schema.js'
+import type {AddonRow, AppRow, AttachmentRow, PlanRow} from '../store/schema.js'
+import {publishAddon, publishAttachment} from '../webhooks/entities.js'
 import {planAlias} from './aliases.js'
 import type {CatalogService} from './catalog.js'
 import {assertConfigFits} from './config-size.js'
@@ -93,8 +95,17 @@ export class Provisioning {
         // still pending: another instance reclaims only the reservations of instances it takes for gone
         const row = await tx.updateTable('addons').set(changes).where('id', '=', addonId).where('state', '=', 'pending').returningAll().executeTakeFirst()
         if (!row) throw new Reclaimed()
-        await tx.insertInto('attachments').values({id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, log_input_token: logInputToken, created_at: at, updated_at: at}).execute()
+        const attachment: AttachmentRow = {id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, log_input_token: logInputToken, created_at: at, updated_at: at}
+        await tx.insertInto('attachments').values(attachment).execute()
         await assertConfigFits(tx, {appId: app.id})
+        // the provider reads the app's lines at the URL it answered with, identified by the token it was sent
+        if (logDrainToken !== null && result.logDrainUrl !== undefined) {
+          if (!(await insertDrain(tx, this.ctx.logs, {appId: app.id, addonId, url: result.logDrainUrl, token: logDrainToken}))) {
+            throw new PlatformError(503, 'service_unavailable', `The add-on provider ${service.manifest.id} answered with a log_drain_url ${app.name} already drains to: ${result.logDrainUrl}`)
+          }
+        }
+        await publishAddon(this.ctx, tx, 'create', actor, row)
+        await publishAttachment(this.ctx, tx, 'create', actor, attachment)
         await this.ctx.logs.append(app.id, [addonLine('Provision', name, plan.name, actor.email, result.message)], tx)
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
         if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)

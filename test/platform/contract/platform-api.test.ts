@@ -3,6 +3,7 @@ import {after, before, describe, test} from 'node:test'
 import type {Got} from 'got'
 import {PASSWORD, startTestProvider, type TestProvider} from '../../fixtures/providers/test-provider.js'
 import {client, OWNER, startTestPlatform, type TestPlatform} from '../helpers.js'
+import {LOG_PROVIDER_PASSWORD, startLogProvider} from '../logs/log-provider.js'
 import {HerokuSchema, SCHEMA_PATH, schemaAvailable} from './heroku-schema.js'
 
 // Every resource the platform serves, checked against Heroku's published Platform API schema: each
@@ -20,11 +21,14 @@ describe('answers match the Heroku Platform API schema', {skip: schemaAvailable 
   //   (the public-beta flow the heroku CLI handles);
   // - `Accept-Inclusion: addon:plan` adds `plan: {id, name}` inside an attachment's `addon` (which the
   //   schema closes with additionalProperties: false): addons:info and addons:attach read it.
+  // - a domain's `hostname` is a bare host name (www.example.com, *.example.com), which the schema's
+  //   `uri` format (a scheme first) refuses.
   const widened: Record<string, (s: Record<string, any>) => void> = {
     'add-on': (s) => s.properties.state.enum.push('deprovisioning'),
     'add-on-attachment': (s) => {
       s.properties.addon.properties.plan = {type: 'object', required: ['id', 'name'], properties: {id: {type: 'string', format: 'uuid'}, name: {type: 'string'}}}
     },
+    domain: (s) => delete s.properties.hostname.format,
   }
 
   function conforms(resource: string, body: unknown, where: string): void {
@@ -46,7 +50,7 @@ describe('answers match the Heroku Platform API schema', {skip: schemaAvailable 
     return res.body
   }
 
-  async function send(api: Got, method: 'post' | 'patch' | 'delete', path: string, json: unknown, resource: string, headers: Record<string, string> = {}): Promise<any> {
+  async function send(api: Got, method: 'post' | 'patch' | 'put' | 'delete', path: string, json: unknown, resource: string, headers: Record<string, string> = {}): Promise<any> {
     const res = await api[method]<any>(path, {json, headers})
     assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${method.toUpperCase()} ${path}: ${res.statusCode} ${JSON.stringify(res.body)}`)
     conforms(resource, res.body, `${method.toUpperCase()} ${path}`)
@@ -154,6 +158,39 @@ describe('answers match the Heroku Platform API schema', {skip: schemaAvailable 
     const releases = await get(p.api, 'apps/contract-app/releases', 'release')
     await get(p.api, `apps/contract-app/releases/${releases[0].version}`, 'release')
     await get(p.api, `apps/contract-app/releases/${releases.at(-1).id}`, 'release')
+  })
+
+  test('domains: the default one and custom ones, a wildcard among them', async () => {
+    await send(p.api, 'post', 'apps/contract-app/domains', {hostname: 'www.contract.example.com', sni_endpoint: null}, 'domain')
+    const wildcard = await send(p.api, 'post', 'apps/contract-app/domains', {hostname: '*.contract.example.com', sni_endpoint: null}, 'domain')
+    const domains = await get(p.api, 'apps/contract-app/domains', 'domain')
+    assert.deepEqual(domains.map((d: {kind: string}) => d.kind), ['heroku', 'custom', 'custom'])
+    await get(p.api, `apps/contract-app/domains/${domains[0].id}`, 'domain')
+    await get(p.api, 'apps/contract-app/domains/www.contract.example.com', 'domain')
+    await send(p.api, 'delete', `apps/contract-app/domains/${wildcard.id}`, undefined, 'domain')
+  })
+
+  test('log drains: a user\'s, and an add-on\'s as its provider lists and moves it', async () => {
+    const drain = await send(p.api, 'post', 'apps/contract-app/log-drains', {url: 'https://user:secret@127.0.0.1:9/drain'}, 'log-drain')
+    await send(p.api, 'post', 'apps/contract-app/log-drains', {url: 'syslog+tls://127.0.0.1:9'}, 'log-drain')
+    await get(p.api, `apps/contract-app/log-drains/${drain.token}`, 'log-drain')
+    await send(p.api, 'delete', `apps/contract-app/log-drains/${encodeURIComponent(drain.url)}`, undefined, 'log-drain')
+    const logs = await startLogProvider({id: 'contract-loggy'})
+    try {
+      await p.platform.services.catalog.register(logs.manifest)
+      logs.drainUrl = 'https://127.0.0.1:9/addon-drain'
+      const addon = await send(p.api, 'post', 'apps/contract-app/addons', {plan: 'contract-loggy:basic'}, 'add-on')
+      const drains = await get(p.api, 'apps/contract-app/log-drains', 'log-drain')
+      const owned = drains.find((d: {addon: {id: string} | null}) => d.addon?.id === addon.id)
+      const grant = logs.provisions.at(-1)!.oauth_grant.code
+      const token = await send(p.anonymous, 'post', 'oauth/tokens', {grant: {type: 'authorization_code', code: grant}, client: {secret: LOG_PROVIDER_PASSWORD}}, 'oauth-token')
+      const partner = client(p.url, token.access_token.token)
+      await get(partner, `addons/${addon.id}/log-drains`, 'log-drain')
+      await send(partner, 'put', `addons/${addon.id}/log-drains/${owned.token}`, {url: 'https://127.0.0.1:9/moved'}, 'log-drain')
+      await send(p.api, 'delete', `apps/contract-app/addons/${addon.name}`, {force: true}, 'add-on')
+    } finally {
+      await logs.close()
+    }
   })
 
   test('add-ons provisioning and deprovisioning asynchronously, through the partner API', async () => {
