@@ -5,6 +5,8 @@ export interface Deps {
   api: ApiClient
   // prompts are allowed only when both stdin and stderr are terminals
   isTTY: boolean
+  // whether stdout is a terminal (colours, when NO_COLOR does not turn them off)
+  stdoutIsTTY: boolean
   // asks one question on stderr and returns the typed line
   ask(question: string): Promise<string>
   // opens a URL in the user's browser
@@ -36,6 +38,7 @@ export function createDeps(): Deps {
   return {
     api: overrides?.api ?? new ApiClient(),
     isTTY: overrides?.isTTY ?? Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    stdoutIsTTY: overrides?.stdoutIsTTY ?? Boolean(process.stdout.isTTY),
     ask: overrides?.ask ?? askOnStderr,
     openUrl: overrides?.openUrl ?? openInBrowser,
     canOpenBrowser: overrides?.canOpenBrowser ?? (process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY)),

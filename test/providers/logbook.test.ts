@@ -126,7 +126,7 @@ describe('logbook', () => {
     const first = await api.provision(body)
     assert.deepEqual(first, {
       status: 200,
-      body: {id: body.uuid, config: {}, message: "Logbook keeps the newest 1,500 lines of the app's logs", log_drain_url: `${platform.url}/providers/logbook/drain`},
+      body: {id: body.uuid, config: {}, message: "Logbook keeps the newest 1,500 lines of the app's logs", log_drain_url: `${platform.url}/providers/logbook/drain?resource=${body.uuid}`},
     })
     assert.deepEqual(await api.provision(body), first)
   })
@@ -283,7 +283,7 @@ describe('provider:serve logbook', () => {
     try {
       const token = drainToken()
       const created = await providerClient(`${served.url}`, served.manifest).provision(provisionBody({plan: 'free', log_drain_token: token}))
-      assert.equal(created.body.log_drain_url, `${served.url}/drain`)
+      assert.equal(created.body.log_drain_url, `${served.url}/drain?resource=${created.body.id}`)
       assert.equal((await deliver(created.body.log_drain_url, token, [line('served')])).status, 204)
       assert.deepEqual((await (await dashboard(created.body.id, served.url, served.manifest))()).messages, ['served'])
     } finally {

@@ -11,6 +11,8 @@ export interface RequestOptions {
   headers?: Record<string, string>
   // a single page only: do not follow Next-Range
   partial?: boolean
+  // abandons the request (a command that must not wait on it any longer)
+  signal?: AbortSignal
 }
 
 export interface ClientOptions {
@@ -89,10 +91,17 @@ export class ApiClient {
     return this.request<T>('DELETE', path, {...options, body})
   }
 
+  // One request, its answer's headers too: a header may carry what the body never shows (the secret
+  // a new webhook was given, Heroku-Webhook-Secret).
+  async requestWithHeaders<T>(method: Method, path: string, options: RequestOptions = {}): Promise<{body: T; headers: Record<string, string | string[] | undefined>}> {
+    const response = await this.send(method, path, {...options.headers}, options.body, options.signal)
+    return {body: response.body as T, headers: response.headers}
+  }
+
   // Sends one request; a GET that answers an array follows Next-Range until the last page.
   async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
     let headers = {...options.headers}
-    let response = await this.send(method, path, headers, options.body)
+    let response = await this.send(method, path, headers, options.body, options.signal)
     const first = response.body
     if (method !== 'GET' || options.partial || !Array.isArray(first)) return first as T
     const all: unknown[] = [...first]
@@ -107,13 +116,14 @@ export class ApiClient {
     return all as T
   }
 
-  private async send(method: Method, path: string, headers: Record<string, string>, body?: unknown): Promise<Response<unknown>> {
+  private async send(method: Method, path: string, headers: Record<string, string>, body?: unknown, signal?: AbortSignal): Promise<Response<unknown>> {
     let response: Response<string>
     try {
       response = await this.http(path.replace(/^\/+/, ''), {
         method,
         headers,
         ...(body === undefined ? {} : {json: body}),
+        ...(signal ? {signal} : {}),
       })
     } catch (error) {
       if (error instanceof HTTPError) {

@@ -21,12 +21,7 @@ export class JobQueue {
   // Inside the caller's transaction when given one (the outbox pattern: the job exists exactly
   // when the change that asked for it does).
   async enqueue(kind: string, payload: unknown, db: Db | Tx = this.store.db): Promise<string> {
-    const id = randomUUID()
-    const at = new Date().toISOString()
-    await db.insertInto('jobs').values({
-      id, kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
-    }).execute()
-    return id
+    return insertJob(db, kind, payload)
   }
 
   // One job per key, however often it is asked for (a drain's delivery: every write asks). Asked
@@ -58,7 +53,9 @@ export class JobQueue {
     let due = db.selectFrom('jobs').select('id')
       .where('kind', 'in', kinds)
       .where('run_at', '<=', now)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      // a claim also ends with its instance: one killed (kill -9) is reaped as soon as it is known gone
+      // (instances.ts), and its jobs are taken at once instead of when the claim would have run out
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now), eb('claimed_by', 'not in', eb.selectFrom('instances').select('id'))]))
       .orderBy('run_at')
       .limit(limit)
     if (this.store.dialect === 'postgres') due = due.forUpdate().skipLocked()
@@ -102,6 +99,16 @@ export class JobQueue {
     const row = await this.store.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', kind).executeTakeFirstOrThrow()
     return Number(row.n)
   }
+}
+
+// One job, due now, in the given transaction (the outbox: it exists exactly when the change does).
+export async function insertJob(db: Db | Tx, kind: string, payload: unknown): Promise<string> {
+  const id = randomUUID()
+  const at = new Date().toISOString()
+  await db.insertInto('jobs').values({
+    id, kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
+  }).execute()
+  return id
 }
 
 function toJob(row: JobRow): Job {

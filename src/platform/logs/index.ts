@@ -1,4 +1,5 @@
 import type {Store} from '../store/database.js'
+import {AppOutput} from './app-output.js'
 import {LogFeed} from './log-feed.js'
 import {LogInput} from './log-input.js'
 import {LogSessions} from './log-sessions.js'
@@ -12,6 +13,8 @@ export interface Logs {
   feed: LogFeed
   input: LogInput
   sessions: LogSessions
+  // what `addonkit run` prints (app-output.ts)
+  output: AppOutput
   // aborted when the platform stops: open tails end
   closing: AbortSignal
   start(): Promise<void>
@@ -27,6 +30,7 @@ export function createLogs(store: Store): Logs {
     feed,
     input: new LogInput(store.db, stream),
     sessions: new LogSessions(store.db, stream, feed),
+    output: new AppOutput(store, stream),
     closing: closing.signal,
     start: () => feed.start(),
     async stop() {

@@ -56,7 +56,9 @@ export class LogInput {
     try {
       // as Logplex does, the token never reaches a reader: it shows as the add-on's name
       return parseInputBody(body).map((message) => ({
-        time: message.time, source, process: message.process, message: message.message.split(token).join(source),
+        time: message.time, source, process: message.process,
+        // includes() first: split/join on every line took about 6% of bench/logs.ts's CPU
+        message: message.message.includes(token) ? message.message.split(token).join(source) : message.message,
       }))
     } catch (error) {
       if (error instanceof MalformedFrames) throw new LogInputRefused(400, 'Malformed log messages')

@@ -48,7 +48,10 @@ export class LogStream {
     const rows: LogLineRow[] = lines.map((line, i) => ({app_id: appId, seq: first + i, time: line.time, source: line.source, process: line.process, message: line.message}))
     // SQLite takes at most 32,766 parameters per statement: 6 per row
     for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('log_lines').values(rows.slice(i, i + 2000)).execute()
-    await tx.deleteFrom('log_lines').where('app_id', '=', appId).where('seq', '<=', Number(last) - RETAINED_LINES).execute()
+    // only the lines this append pushed out (earlier appends removed the rest): on PostgreSQL an
+    // open-ended range walks every dead index entry left by earlier deletes until vacuum runs
+    await tx.deleteFrom('log_lines').where('app_id', '=', appId)
+      .where('seq', '>', first - 1 - RETAINED_LINES).where('seq', '<=', Number(last) - RETAINED_LINES).execute()
     for (const listener of this.appendListeners) await listener(tx, appId)
     // PostgreSQL tells every instance (this one too) when the transaction commits
     if (this.store.dialect === 'postgres') await sql`select pg_notify(${LOG_CHANNEL}, ${appId})`.execute(tx)

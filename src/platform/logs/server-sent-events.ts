@@ -19,7 +19,9 @@ export async function streamEvents(reply: FastifyReply, lines: (signal: AbortSig
   try {
     for await (const batch of lines(abort.signal)) {
       let chunk = ''
-      for (const line of batch) chunk += `id: ${line.seq}\ndata: ${formatLogLine(line)}\n\n`
+      // a message may hold line breaks (CR, LF or both end an SSE line): each part is a data line,
+      // which readers join with \n again
+      for (const line of batch) chunk += `id: ${line.seq}\ndata: ${formatLogLine(line).replace(/\r\n|\r|\n/g, '\ndata: ')}\n\n`
       // a slow reader holds up only its own stream
       if (!reply.raw.write(chunk)) await new Promise((resolve) => reply.raw.once('drain', resolve).once('close', resolve))
       if (abort.signal.aborted) break

@@ -39,7 +39,8 @@ export function createLogbookService(context: ServiceContext): BuiltinService {
         throw error
       }
       if (!token) return {config: {}, message: 'Logbook is ready, but the platform sent no log_drain_token: no lines will reach it'}
-      return {config: {}, log_drain_url: `${context.publicUrl()}${mountedAt}/drain`, message: `Logbook keeps the newest ${formatCount(limit)} lines of the app's logs`}
+      // one URL per resource (the query names it; the token identifies it): an app may drain to two logbooks
+      return {config: {}, log_drain_url: `${context.publicUrl()}${mountedAt}/drain?resource=${encodeURIComponent(request.uuid)}`, message: `Logbook keeps the newest ${formatCount(limit)} lines of the app's logs`}
     },
     async planChange(resource, plan) {
       const limit = logbookPlanLimits[plan]

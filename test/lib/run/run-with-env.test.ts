@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import {Writable} from 'node:stream'
 import {describe, it} from 'node:test'
 import {COMMAND_NOT_FOUND, dynoEnv, runWithEnv} from '../../../src/lib/run/run-with-env.js'
 
@@ -28,5 +29,48 @@ describe('runWithEnv', () => {
   it('reports a death by signal as 128 + the signal number', async () => {
     const outcome = await runWithEnv([process.execPath, '-e', "process.kill(process.pid, 'SIGTERM')"], {env: process.env, stdio: 'pipe'})
     assert.equal(outcome.exitCode, 143)
+  })
+})
+
+describe('runWithEnv with its lines wanted (the app\'s log)', () => {
+  const sink = () => {
+    const chunks: Buffer[] = []
+    const stream = new Writable({write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done())})
+    return {stream, bytes: () => Buffer.concat(chunks)}
+  }
+
+  it('the terminal gets every byte as printed, and each line of stdout and stderr is handed on', async () => {
+    const out = sink()
+    const err = sink()
+    const lines: string[] = []
+    // a character split across two writes, a \r\n line, an empty line, bytes that are not UTF-8, a
+    // last line without its newline written in two parts with stderr between them
+    const script = `
+      const w = (s, b) => new Promise((r) => s.write(b, r))
+      ;(async () => {
+        await w(process.stdout, Buffer.from([0x68, 0xc3]))
+        await w(process.stdout, Buffer.from([0xa9, 0x0a]))
+        await w(process.stderr, 'oops\\r\\n\\n')
+        await w(process.stdout, Buffer.from([0xff, 0x0a]))
+        await w(process.stdout, 'la')
+        await w(process.stderr, 'err')
+        await w(process.stdout, 'st')
+        process.exitCode = 3
+      })()`
+    const outcome = await runWithEnv([process.execPath, '-e', script], {env: process.env, onLine: (line) => lines.push(line), terminal: {stdout: out.stream, stderr: err.stream}})
+    assert.equal(outcome.exitCode, 3)
+    assert.deepEqual(out.bytes(), Buffer.concat([Buffer.from([0x68, 0xc3, 0xa9, 0x0a, 0xff, 0x0a]), Buffer.from('last')]))
+    assert.equal(err.bytes().toString(), 'oops\r\n\nerr')
+    // each stream's lines in order (the two pipes are read side by side)
+    const fromStderr = ['oops', '', 'err']
+    assert.deepEqual(lines.filter((l) => fromStderr.includes(l)), fromStderr)
+    assert.deepEqual(lines.filter((l) => !fromStderr.includes(l)), ['hé', '\ufffd', 'last'])
+  })
+
+  it('with pipes for tests, the lines come too', async () => {
+    const lines: string[] = []
+    const outcome = await runWithEnv([process.execPath, '-e', 'console.log("a\\nb"); console.error("c")'], {env: process.env, stdio: 'pipe', onLine: (line) => lines.push(line)})
+    assert.equal(outcome.stdout, 'a\nb\n')
+    assert.deepEqual(lines.sort(), ['a', 'b', 'c'])
   })
 })
