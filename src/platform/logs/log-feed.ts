@@ -1,5 +1,7 @@
 import type {Store} from '../store/database.js'
-import {LOG_CHANNEL} from './log-stream.js'
+
+// the PostgreSQL NOTIFY channel writers of any instance announce an app's new lines on
+export const LOG_CHANNEL = 'addonkit_logs'
 
 type Listener = () => void
 

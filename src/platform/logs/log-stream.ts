@@ -2,7 +2,7 @@ import {sql} from 'kysely'
 import type {LogLine} from '../../wire/logplex.js'
 import {afterCommit, type Db, type Store, type Tx} from '../store/database.js'
 import type {LogLineRow} from '../store/schema.js'
-import type {LogFeed} from './log-feed.js'
+import {LOG_CHANNEL, type LogFeed} from './log-feed.js'
 
 // How many lines of each app the store keeps (`heroku logs` history: 1,500). It is also each
 // drain's buffer: a drain further behind than this has lost the difference (an L10 report).
@@ -92,8 +92,6 @@ export class LogStream {
     await tx.deleteFrom('log_drains').where('app_id', '=', appId).execute()
   }
 }
-
-export const LOG_CHANNEL = 'addonkit_logs'
 
 function filtered<Q extends {where: any}>(query: Q, filter: LineFilter): Q {
   let q: any = query
