@@ -21,6 +21,7 @@ import {regionAndSpaceRoutes} from './routes/regions-spaces.js'
 import {ssoRoutes} from './routes/sso.js'
 import type {Services} from './services/index.js'
 import {type RateLimit, RateLimits} from './services/rate-limits.js'
+import {webhookRoutes} from './webhooks/routes.js'
 
 // The Fastify app: plumbing first, then one route module per resource.
 export function buildServer(services: Services, log: (line: string) => void, rateLimit: RateLimit | false): FastifyInstance {
@@ -51,5 +52,6 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   partnerRoutes(app, services)
   ssoRoutes(app, services.sso)
   logRoutes(app, services)
+  webhookRoutes(app, services)
   return app
 }

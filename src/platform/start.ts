@@ -39,6 +39,11 @@ export interface PlatformOptions {
   instanceLeaseMs?: number
   // how long an asynchronous provision may take before it counts as failed (default: Heroku's 12 h)
   asyncProvisioningDeadlineMs?: number
+  // how long a `sync` webhook delivery is retried (default: Heroku's 72 h), the wait after its first
+  // failed attempt (doubling, up to an hour; default 5 s), and one attempt's time-out (default 10 s)
+  webhookRetryWindowMs?: number
+  webhookBackoffMs?: number
+  webhookTimeoutMs?: number
   log?: (line: string) => void
   // called once per store statement (benchmarks)
   onQuery?: (sql: string, ms: number) => void
@@ -71,6 +76,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       asyncProvisioningDeadlineMs: options.asyncProvisioningDeadlineMs,
       instanceLeaseMs: options.instanceLeaseMs,
       jobIntervalMs: options.deletionIntervalMs,
+      webhooks: {retryWindowMs: options.webhookRetryWindowMs, backoffMs: options.webhookBackoffMs, timeoutMs: options.webhookTimeoutMs},
     })
   } catch (error) {
     await store.close()

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../lib/base-command.js'
 import {runUntilSignal} from '../../lib/run-until-signal.js'
+import {parseDuration} from '../../lib/duration.js'
 import {AddonkitError, ExitCode, UsageError} from '../../lib/errors.js'
 
 export default class PlatformStart extends BaseCommand {
@@ -27,6 +28,16 @@ export default class PlatformStart extends BaseCommand {
       options: ['all', 'none'],
       default: 'all',
     }),
+    'webhook-retry-window': Flags.custom<number>({
+      description: 'how long a sync webhook delivery is retried, e.g. 72h (Heroku\'s window, the default) or 30s for tests',
+      env: 'ADDONKIT_WEBHOOK_RETRY_WINDOW',
+      parse: async (input) => parseDuration(input),
+    })(),
+    'webhook-backoff': Flags.custom<number>({
+      description: 'wait after a failed webhook delivery attempt, doubling after each next one up to an hour, e.g. 5s (the default) or 100ms',
+      env: 'ADDONKIT_WEBHOOK_BACKOFF',
+      parse: async (input) => parseDuration(input),
+    })(),
     'rate-limit': Flags.integer({description: 'requests an account may burst before 429 (refilled at 20 a minute, as on Heroku); 0 turns the limit off', default: 2400, min: 0}),
   }
 
@@ -51,6 +62,7 @@ export default class PlatformStart extends BaseCommand {
         port: flags.port, host: flags.host, publicUrl: flags['public-url'], dataDir: flags.data, accounts, manifestFiles: flags.manifest,
         databaseUrl: flags['database-url'], postgresAdminUrl: flags['postgres-admin-url'], builtinProviders: flags.builtins !== 'none',
         rateLimit: flags['rate-limit'] === 0 ? false : {bucket: flags['rate-limit'], refillPerMinute: 20},
+        webhookRetryWindowMs: flags['webhook-retry-window'], webhookBackoffMs: flags['webhook-backoff'],
       })
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -6,7 +6,7 @@ import {readManifestFile} from '../../lib/provider/manifest-file.js'
 import {parseTestTarget, testKinds} from '../../lib/provider/test-target.js'
 
 export default class ProviderTest extends BaseCommand {
-  static description = 'check that an add-on provider answers the platform as it should (provision, plan change, deprovision, SSO)'
+  static description = 'check that an add-on provider answers the platform as it should (provision, plan change, deprovision, SSO, partner API use)'
   static strict = false
   static examples = [
     '<%= config.bin %> <%= command.id %> all',
@@ -26,7 +26,7 @@ export default class ProviderTest extends BaseCommand {
     plan: testPlanFlag,
     region: Flags.string({char: 'r', description: 'region to provision in: a manifest name (us, eu...) or a platform region (amazon-web-services::us-east-1)'}),
     production: Flags.boolean({description: "use the manifest's production URLs instead of the test ones"}),
-    json: Flags.boolean({description: 'print {checks: [{name, ok, reason?}], ok} as JSON, for CI'}),
+    json: Flags.boolean({description: 'print {checks: [{name, ok, severity: must|should, reason?, warning?, note?}], ok} as JSON, for CI'}),
     'async-timeout': Flags.integer({description: 'seconds an asynchronous (202) provision may take to finish through the partner API', default: 60, min: 1}),
     'logs-timeout': Flags.integer({description: 'seconds to wait for frames at log_input_url after provisioning (manifests that require log_input)', default: 5, min: 1}),
   }
@@ -49,6 +49,7 @@ export default class ProviderTest extends BaseCommand {
     else {
       this.log('')
       this.log(report.summary())
+      if (report.warnings > 0) this.log('[WARN] marks good practice that Heroku does not require; only [FAIL] (what it requires) makes the exit code non-zero.')
       if (keptResourceId !== undefined) {
         this.log(`Resource ${keptResourceId} stays provisioned: check it with "${this.config.bin} provider:test planchange|sso|deprovision ${keptResourceId}".`)
       }

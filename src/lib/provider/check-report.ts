@@ -1,13 +1,23 @@
 // Results of conformance checks, printed as they happen (text) or collected for --json.
 
+/**
+ * How much a check weighs: `must` is what Heroku's partner documents require of a provider (or what
+ * the platform refuses to work without): failing it fails the run. `should` is good practice the
+ * platform never depends on (kensa 3.1 does not check it, or Heroku never sends the request that
+ * would show it): not meeting it is a warning, printed [WARN], and the run still passes.
+ */
+export type CheckSeverity = 'must' | 'should'
+
 export interface CheckResult {
   name: string
+  // false only for a `must` check that failed
   ok: boolean
+  severity: CheckSeverity
   // why it failed
   reason?: string
   // what a passing check learned, e.g. that provisioning is asynchronous
   note?: string
-  // a check that passed with a doubt (kensa's yellow lines): printed [WARN], does not fail the run
+  // a `should` check not met, or one that passed with a doubt: printed [WARN], does not fail the run
   warning?: string
 }
 
@@ -30,21 +40,23 @@ export class CheckReport {
     this.write(`Testing ${title}`)
   }
 
-  pass(name: string, note?: string): void {
-    this.add({name, ok: true, ...(note ? {note} : {})})
+  pass(name: string, note?: string, severity: CheckSeverity = 'must'): void {
+    this.add({name, ok: true, severity, ...(note ? {note} : {})})
   }
 
   fail(name: string, reason: string): void {
-    this.add({name, ok: false, reason})
+    this.add({name, ok: false, severity: 'must', reason})
   }
 
   warn(name: string, warning: string): void {
-    this.add({name, ok: true, warning})
+    this.add({name, ok: true, severity: 'should', warning})
   }
 
-  // fails with `reason` when there is one, passes otherwise
-  verdict(name: string, reason: string | undefined, note?: string): boolean {
-    if (reason === undefined) this.pass(name, note)
+  // Passes when there is no reason; otherwise fails a `must` check and warns on a `should` one.
+  // Returns whether the check was met.
+  verdict(name: string, reason: string | undefined, note?: string, severity: CheckSeverity = 'must'): boolean {
+    if (reason === undefined) this.pass(name, note, severity)
+    else if (severity === 'should') this.warn(name, reason)
     else this.fail(name, reason)
     return reason === undefined
   }
@@ -58,14 +70,17 @@ export class CheckReport {
     return this.checks.every((check) => check.ok)
   }
 
+  get warnings(): number {
+    return this.checks.filter((check) => check.warning !== undefined).length
+  }
+
   toJson(): CheckReportJson {
     return {checks: this.checks, ok: this.ok}
   }
 
   summary(): string {
     const failed = this.checks.filter((check) => !check.ok).length
-    const warned = this.checks.filter((check) => check.warning !== undefined).length
-    const warnings = warned === 0 ? '' : ` (${warned} with a warning)`
+    const warnings = this.warnings === 0 ? '' : ` (${this.warnings} with a warning)`
     return failed === 0 ? `All ${this.checks.length} checks passed${warnings}.` : `${failed} of ${this.checks.length} checks failed${warnings}.`
   }
 
@@ -77,5 +92,6 @@ export class CheckReport {
     // a reason may list several problems, one a line
     for (const line of (result.reason ?? result.warning)?.split('\n') ?? []) this.write(`    ${line}`)
     if (result.note) this.write(`    ${result.note}`)
+    if (result.warning !== undefined) this.write('    (good practice, not required by Heroku: does not fail the run)')
   }
 }

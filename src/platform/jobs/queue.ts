@@ -103,12 +103,19 @@ export class JobQueue {
 
 // One job, due now, in the given transaction (the outbox: it exists exactly when the change does).
 export async function insertJob(db: Db | Tx, kind: string, payload: unknown): Promise<string> {
-  const id = randomUUID()
+  return (await insertJobs(db, kind, [payload]))[0]
+}
+
+// Several jobs of a kind in one statement (an event's deliveries).
+export async function insertJobs(db: Db | Tx, kind: string, payloads: unknown[]): Promise<string[]> {
+  if (payloads.length === 0) return []
   const at = new Date().toISOString()
-  await db.insertInto('jobs').values({
-    id, kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
-  }).execute()
-  return id
+  const rows = payloads.map((payload) => ({
+    id: randomUUID(), kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
+  }))
+  // 10 values a row: well under SQLite's limit of bound values per statement
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('jobs').values(rows.slice(i, i + 1000)).execute()
+  return rows.map((row) => row.id)
 }
 
 function toJob(row: JobRow): Job {

@@ -1,5 +1,5 @@
 import type {FastifyInstance} from 'fastify'
-import {actorOf} from '../http/auth.js'
+import {actorOf, appReaderOf} from '../http/auth.js'
 import {identitySchema, ref, type Identity} from '../http/identity.js'
 import {pageRequest, sendPage} from '../http/views.js'
 import * as views from '../serializers/core.js'
@@ -33,7 +33,8 @@ export function appRoutes(app: FastifyInstance, s: Services): void {
     const page = await s.apps.list(s.accounts.resolveUser(actorOf(request), request.params.user), pageRequest(request, APP_RANGES))
     return sendPage(reply, page, APP_RANGES, await views.apps(db, s.catalog, page.items))
   })
-  app.get<{Params: {app: string}}>('/apps/:app', {config: {auth: 'user'}}, async (request) => one(await s.apps.find(actorOf(request), request.params.app)))
+  // providers read the apps their add-on is attached to (owner.email included), as on Heroku
+  app.get<{Params: {app: string}}>('/apps/:app', {config: {auth: 'partner-app'}}, async (request) => one(await s.apps.find(appReaderOf(request), request.params.app)))
   app.patch<{Params: {app: string}; Body: {name?: string; maintenance?: boolean}}>('/apps/:app', {schema: {body: updateSchema}}, async (request) =>
     one(await s.apps.update(actorOf(request), request.params.app, request.body)))
   app.delete<{Params: {app: string}}>('/apps/:app', async (request) => one(await s.apps.destroy(actorOf(request), request.params.app)))

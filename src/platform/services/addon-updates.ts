@@ -8,6 +8,7 @@ import {findAddon, findApp} from './lookup.js'
 import {ADDON_NAME_PATTERN} from './naming.js'
 import {fromProviderError} from './provider-errors.js'
 import {cutRelease} from './releases.js'
+import {publishAddon} from '../webhooks/entities.js'
 
 export interface AddonUpdateResult {
   addon: AddonRow
@@ -28,18 +29,19 @@ export class AddonUpdates {
     }
     if (input.plan === undefined && input.name === undefined) throw invalid('Nothing to change: give a plan or a name.')
     let message: string | null = null
-    if (input.name !== undefined && input.name !== addon.name) addon = await this.rename(addon, input.name)
+    if (input.name !== undefined && input.name !== addon.name) addon = await this.rename(actor, addon, input.name)
     if (input.plan !== undefined) ({addon, message} = await this.changePlan(actor, addon, input.plan))
     return {addon, message}
   }
 
-  private async rename(addon: AddonRow, name: string): Promise<AddonRow> {
+  private async rename(actor: Actor, addon: AddonRow, name: string): Promise<AddonRow> {
     if (!ADDON_NAME_PATTERN.test(name)) throw invalid(`Name "${name}" is invalid: it must start with a letter and contain only letters, digits, dashes and underscores.`)
     return this.ctx.store.transaction(async (tx) => {
       const taken = await tx.selectFrom('addons').select('id').where('name', '=', name).executeTakeFirst()
       if (taken) throw invalid(`Name ${name} is already taken.`)
       const updated_at = now()
       await tx.updateTable('addons').set({name, updated_at}).where('id', '=', addon.id).execute()
+      await publishAddon(this.ctx, tx, 'update', actor, {...addon, name, updated_at}, addon)
       return {...addon, name, updated_at}
     })
   }
@@ -64,6 +66,7 @@ export class AddonUpdates {
       const configChanged = result.config !== undefined && JSON.stringify(result.config) !== JSON.stringify(oldConfig)
       if (configChanged) Object.assign(changes, configColumns(service.manifest, {...oldConfig, ...result.config}))
       await tx.updateTable('addons').set(changes).where('id', '=', addon.id).execute()
+      await publishAddon(this.ctx, tx, 'update', actor, {...addon, ...changes}, addon)
       await this.ctx.logs.append(addon.app_id, [addonLine('Change plan of', addon.name, plan.name, actor.email, result.message)], tx)
       if (configChanged) {
         const attachments = await tx.selectFrom('attachments').select(['app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()

@@ -5,8 +5,10 @@ import {fetchPage} from '../store/paging.js'
 import type {AppRow} from '../store/schema.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {removeAppDomains} from './domains.js'
+import {publishApp} from '../webhooks/entities.js'
+import {removeSubscriberWebhooks} from '../webhooks/rows.js'
 import {invalid} from './errors.js'
-import {findApp} from './lookup.js'
+import {findReadableApp, type AppReader} from './partner-scope.js'
 import {APP_NAME_PATTERN, generateAppName} from './naming.js'
 import type {SpacesService} from './spaces.js'
 
@@ -68,8 +70,9 @@ export class AppsService {
     })
   }
 
-  find(actor: Actor, ref: string): Promise<AppRow> {
-    return findApp(this.ctx.store.db, actor, ref)
+  // Its owner's app, or one a partner token's add-on is attached to (partner-scope.ts).
+  find(reader: AppReader, ref: string): Promise<AppRow> {
+    return findReadableApp(this.ctx.store.db, reader, ref)
   }
 
   async update(actor: Actor, ref: string, input: {name?: string; maintenance?: boolean}): Promise<AppRow> {
@@ -83,8 +86,12 @@ export class AppsService {
       changes.name = input.name
     }
     if (input.maintenance !== undefined) changes.maintenance = input.maintenance ? 1 : 0
-    await db.updateTable('apps').set(changes).where('id', '=', app.id).execute()
-    return {...app, ...changes}
+    const updated = {...app, ...changes}
+    await this.ctx.store.transaction(async (tx) => {
+      await tx.updateTable('apps').set(changes).where('id', '=', app.id).execute()
+      await publishApp(this.ctx, tx, 'update', actor, updated, app)
+    })
+    return updated
   }
 
   // Deprovisions the app's own add-ons first (so a provider failure leaves the app intact), then
@@ -93,6 +100,9 @@ export class AppsService {
     const app = await this.find(actor, ref)
     await this.destroyOwnedAddons(actor, app)
     await this.ctx.store.transaction(async (tx) => {
+      // heard by the providers of add-ons attached from other apps; the app's own webhooks go with it
+      await publishApp(this.ctx, tx, 'destroy', actor, app)
+      await removeSubscriberWebhooks(tx, {appId: app.id})
       const foreign = await tx.selectFrom('attachments').select('id').where('app_id', '=', app.id).execute()
       if (foreign.length > 0) await tx.deleteFrom('attachments').where('app_id', '=', app.id).execute()
       await tx.deleteFrom('config_vars').where('app_id', '=', app.id).execute()

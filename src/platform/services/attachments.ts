@@ -8,6 +8,7 @@ import {now, type Actor, type ServiceContext} from './context.js'
 import {attachmentNotFound, forbidden, invalid} from './errors.js'
 import {findAddon, findApp} from './lookup.js'
 import {cutRelease} from './releases.js'
+import {publishAttachment} from '../webhooks/entities.js'
 
 export interface AttachInput {
   addon: string
@@ -42,6 +43,7 @@ export class AttachmentsService {
       const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, log_input_token: newLogInputToken(service.manifest), created_at: at, updated_at: at}
       await tx.insertInto('attachments').values(row).execute()
       await assertConfigFits(tx, {appId: app.id})
+      await publishAttachment(this.ctx, tx, 'create', actor, row)
       await cutRelease(tx, this.ctx.logs, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
       return row
     })
@@ -61,6 +63,7 @@ export class AttachmentsService {
       }
       const deleted = await tx.deleteFrom('attachments').where('id', '=', attachment.id).executeTakeFirst()
       if (Number(deleted.numDeletedRows) === 0) throw attachmentNotFound()
+      await publishAttachment(this.ctx, tx, 'destroy', actor, attachment)
       await cutRelease(tx, this.ctx.logs, attachment.app_id, actor.id, `Detach ${attachment.name} (@ref:${addon.name})`)
       return attachment
     })

@@ -6,6 +6,8 @@ import {now, type Actor, type ServiceContext} from './context.js'
 import {defaultHostname, generateDnsTarget, hostnameProblem, normalizeHostname} from './domain-names.js'
 import {appNotFound, invalid, notFound} from './errors.js'
 import {findApp} from './lookup.js'
+import {findReadableApp, type AppReader} from './partner-scope.js'
+import {publishDomain} from '../webhooks/entities.js'
 
 export const domainNotFound = () => notFound('domain', "Couldn't find that domain.")
 
@@ -26,7 +28,8 @@ const RANGE_COLUMNS = {
 }
 
 // An app's domains: its default one, computed from the app (so it follows a rename, needs no row,
-// and cannot be removed), and the custom ones its owner adds, stored with hostnames unique across the
+// and cannot be removed), and the custom ones its owner adds (read by the owner, and by the providers of
+// add-ons attached to the app), stored with hostnames unique across the
 // platform. Creating and removing a custom domain happen here and nowhere else, each in one
 // transaction (the place for an `api:domain` event to be written with the change).
 export class DomainsService {
@@ -35,9 +38,9 @@ export class DomainsService {
   // The default domain leads the first page, as on Heroku; the custom ones follow in Range order. A
   // Next-Range starting after nothing (`id ]..`) means "after the default domain": the custom ones
   // from their first.
-  async list(actor: Actor, appRef: string, page: PageRequest): Promise<{app: AppRow; page: Page<DomainRow>}> {
+  async list(reader: AppReader, appRef: string, page: PageRequest): Promise<{app: AppRow; page: Page<DomainRow>}> {
     const db = this.ctx.store.db
-    const app = await findApp(db, actor, appRef)
+    const app = await findReadableApp(db, reader, appRef)
     const custom = db.selectFrom('domains').selectAll().where('app_id', '=', app.id)
     const first = (page.start === undefined || page.start === '') && !page.startExclusive
     if (!first) return {app, page: await fetchPage(custom, page, RANGE_COLUMNS)}
@@ -51,8 +54,8 @@ export class DomainsService {
     return {app, page: {...rest, page, items: [lead, ...rest.items], firstKey: key(lead), lastKey: rest.lastKey ?? key(lead)}}
   }
 
-  async info(actor: Actor, appRef: string, domainRef: string): Promise<AppDomain> {
-    const app = await findApp(this.ctx.store.db, actor, appRef)
+  async info(reader: AppReader, appRef: string, domainRef: string): Promise<AppDomain> {
+    const app = await findReadableApp(this.ctx.store.db, reader, appRef)
     return {app, domain: await findDomain(this.ctx.store.db, app, domainRef)}
   }
 
@@ -81,6 +84,7 @@ export class DomainsService {
         acm_status: null, acm_status_reason: null, created_at: at, updated_at: at,
       }
       await tx.insertInto('domains').values(row).execute()
+      await publishDomain(tx, 'create', actor, app, row)
       return row
     })
     return {app, domain}
@@ -94,6 +98,7 @@ export class DomainsService {
       const removed = await tx.deleteFrom('domains').where('id', '=', row.id).executeTakeFirst()
       // a concurrent remove got there first
       if (Number(removed.numDeletedRows) === 0) throw domainNotFound()
+      await publishDomain(tx, 'destroy', actor, app, row)
       return row
     })
     return {app, domain}

@@ -93,6 +93,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   worker.register(drains.delivery)
   const webhooks = createWebhooks(ctx, options.webhooks)
   worker.register(webhooks.delivery)
+  worker.register(webhooks.prune)
   worker.register({kind: 'reclaim-interrupted', everyMs: Math.max(1000, Math.floor(instance.leaseMs / 4)), run: async () => {
     const reclaimed = await provisioning.reclaimInterrupted()
     if (reclaimed > 0) options.log(`reclaimed ${reclaimed} add-on(s) left mid-provision by an instance that is gone`)

@@ -11,6 +11,7 @@ import {addonNotFound, invalid} from './errors.js'
 import {addonById} from './lookup.js'
 import type {PartnerAuth} from './partner-auth.js'
 import {cutRelease} from './releases.js'
+import {appOwner, publishAddon} from '../webhooks/entities.js'
 
 // What a provider does to its own add-on with its partner token: read/patch config, finish
 // (or give up) async provisioning. A token reaches exactly one add-on; the routes enforce that.
@@ -59,6 +60,7 @@ export class PartnerActions {
       const config = effectiveConfig(addon)
       const changes = {state: 'provisioned' as const, ...configColumns(this.ctx.catalog.service(addon.service_id).manifest, config), staged_config: null, updated_at: now()}
       await tx.updateTable('addons').set(changes).where('id', '=', addonId).execute()
+      await publishAddon(this.ctx, tx, 'update', await appOwner(tx, addon.app_id), {...addon, ...changes}, addon)
       if (Object.keys(config).length > 0) {
         await assertConfigFits(tx, {addonId})
         await releaseEverywhere(tx, this.ctx.logs, addon, config, 'Attach', this.ctx.catalog.service(addon.service_id).manifest)
@@ -72,6 +74,7 @@ export class PartnerActions {
     return this.ctx.store.transaction(async (tx) => {
       const addon = await this.addon(addonId, tx)
       await removeEverywhere(tx, this.ctx.logs, this.partnerAuth, addon)
+      await publishAddon(this.ctx, tx, 'destroy', await appOwner(tx, addon.app_id), {...addon, state: 'deprovisioned'})
       return {...addon, state: 'deprovisioned' as const}
     })
   }

@@ -8,6 +8,7 @@ import {attachmentOwnedVars} from './attachment-vars.js'
 import {assertConfigFits} from './config-size.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {invalid, notFound} from './errors.js'
+import {publishRelease} from '../webhooks/entities.js'
 
 // Cuts the next release of an app inside the caller's transaction: version = last + 1, guarded by
 // the unique (app_id, version) constraint (a PostgreSQL race re-runs the whole transaction).
@@ -38,6 +39,7 @@ export async function cutRelease(tx: Tx, logs: LogStream, appId: string, userId:
   const user = await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst()
   const by = user?.email ?? 'unknown'
   await logs.append(appId, [apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
+  await publishRelease(tx, {id: userId, email: user?.email ?? ''}, release)
   return release
 }
 

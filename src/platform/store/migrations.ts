@@ -327,8 +327,65 @@ const domainsAndReleaseConfig: Migration = {
   },
 }
 
+// Webhooks (platform/webhooks/): subscriptions of an app (its owner's) or of an add-on (its
+// provider's); events written in the transaction of the change they describe, with one delivery per
+// subscription that hears them (the outbox a 'webhook-delivery' job empties). `seq` orders lists:
+// the creation time, then the id, so rows made in the same millisecond still page in a fixed order.
+const webhooks: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('webhooks')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('app_id', 'text')
+      .addColumn('addon_id', 'text')
+      .addColumn('include', 'text', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('secret', 'text', (c) => c.notNull())
+      .addColumn('authorization_header', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('webhooks_app').on('webhooks').column('app_id').execute()
+    await db.schema.createIndex('webhooks_addon').on('webhooks').column('addon_id').execute()
+    await db.schema.createTable('webhook_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('app_id', 'text', (c) => c.notNull())
+      .addColumn('include', 'text', (c) => c.notNull())
+      .addColumn('resource', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'text', (c) => c.notNull())
+      .addColumn('actor_email', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('previous_data', 'text', (c) => c.notNull())
+      .addColumn('seq', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createTable('webhook_deliveries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('webhook_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('num_attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text')
+      .addColumn('last_attempt_id', 'text')
+      .addColumn('last_attempt_code', 'integer')
+      .addColumn('last_attempt_error_class', 'text')
+      .addColumn('last_attempt_status', 'text')
+      .addColumn('last_attempt_created_at', 'text')
+      .addColumn('last_attempt_updated_at', 'text')
+      .addColumn('seq', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('webhook_deliveries_webhook').on('webhook_deliveries').columns(['webhook_id', 'seq']).execute()
+    await db.schema.createIndex('webhook_deliveries_event').on('webhook_deliveries').column('event_id').execute()
+    await db.schema.createIndex('webhook_deliveries_updated').on('webhook_deliveries').column('updated_at').execute()
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks}
   },
 }

@@ -243,6 +243,61 @@ export interface DomainRow {
   updated_at: string
 }
 
+// A webhook subscription (see platform/webhooks/): of an app (app_id) or of an add-on (addon_id).
+// The secret is kept as given: every delivery is signed with it (HMAC), so it cannot be a hash; the
+// store is private to its owner (store/private-files.ts).
+export interface WebhookRow {
+  id: string
+  app_id: string | null
+  addon_id: string | null
+  // JSON array of includes (api:release…)
+  include: string
+  level: string
+  url: string
+  secret: string
+  // sent verbatim as the Authorization header of each delivery
+  authorization_header: string | null
+  created_at: string
+  updated_at: string
+}
+
+// Something that happened to an app, written in the transaction of the change (the outbox).
+export interface WebhookEventRow {
+  id: string
+  app_id: string
+  include: string
+  resource: string
+  action: string
+  actor_id: string
+  actor_email: string
+  // JSON: the resource's Platform API representation, and the old values of the fields an update changed
+  data: string
+  previous_data: string
+  // list order: created_at, then id
+  seq: string
+  created_at: string
+  updated_at: string
+}
+
+// One event on its way to one subscription; last_attempt_* is null before the first attempt.
+export interface WebhookDeliveryRow {
+  id: string
+  event_id: string
+  webhook_id: string
+  status: string
+  num_attempts: number
+  next_attempt_at: string | null
+  last_attempt_id: string | null
+  last_attempt_code: number | null
+  last_attempt_error_class: string | null
+  last_attempt_status: string | null
+  last_attempt_created_at: string | null
+  last_attempt_updated_at: string | null
+  seq: string
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   accounts: AccountRow
   regions: RegionRow
@@ -264,4 +319,7 @@ export interface Database {
   log_sessions: LogSessionRow
   log_drains: LogDrainRow
   domains: DomainRow
+  webhooks: WebhookRow
+  webhook_events: WebhookEventRow
+  webhook_deliveries: WebhookDeliveryRow
 }

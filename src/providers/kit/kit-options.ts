@@ -1,4 +1,6 @@
 import type {ProviderManifest} from './manifest-types.js'
+import type {PartnerTokenStore} from './partner-tokens.js'
+import type {PlatformClient} from './platform-client.js'
 import type {ProviderResource, ResourceStore} from './resource-store.js'
 
 // The provision request as the platform sends it (Heroku v3 partner API). Unknown fields are kept.
@@ -73,4 +75,16 @@ export interface ProviderKitOptions<Data = Record<string, unknown>> {
   dashboard?(resource: ProviderResource<Data>): Promise<Record<string, string>>
   // A whole dashboard of the provider's own instead of the table of rows.
   dashboardPage?(resource: ProviderResource<Data>, view: DashboardView): Promise<DashboardPage>
+  // Runs once the platform has recorded a new add-on (after a synchronous answer, or once an
+  // asynchronous one is marked provisioned), with the resource's client for the platform: read the
+  // app and its owner, subscribe to its events. Its failure is reported through `warn`; the
+  // provision stands.
+  provisioned?(resource: ProviderResource<Data>, platform: PlatformClient): Promise<void>
+  // Where each resource's partner token is kept. Given this (or `provisioned`), the kit spends every
+  // provision's grant at once and `kit.platform(resourceId)` gives a client later; without either,
+  // it spends grants only to finish asynchronous provisions. Defaults to memory (gone on restart).
+  tokens?: PartnerTokenStore
+  // Where the kit reports what goes wrong after an answer was sent (a grant exchange, `provisioned`);
+  // the fastify logger by default.
+  warn?(message: string): void
 }

@@ -2,7 +2,10 @@ import type {FastifyInstance} from 'fastify'
 import {credentialsMatch} from './basic-auth.js'
 import {ProviderError} from './errors.js'
 import type {ProviderKitOptions, ProvisionRequest, ProvisionResult} from './kit-options.js'
+import type {PartnerAccess} from './partner-access.js'
+import type {PartnerSession} from './partner-session.js'
 import {type OAuthGrant, PlatformCallback} from './platform-callback.js'
+import {PlatformClient} from './platform-client.js'
 import {checkRegion, findPlan} from './plans.js'
 import type {ProviderResource, ResourceStore} from './resource-store.js'
 
@@ -34,8 +37,9 @@ const planChangeBody = {
 type Resource<Data> = ProviderResource<Data> & {provision_message?: string; log_drain_url?: string}
 
 // POST/PUT/DELETE {base_url}: the calls the platform makes, all behind the manifest's Basic auth.
-export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKitOptions<Data> & {store: ResourceStore<Data>}) {
-  const {manifest, store} = kit
+export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKitOptions<Data> & {store: ResourceStore<Data>; partner?: PartnerAccess}) {
+  const {manifest, store, partner} = kit
+  const warn = (message: string) => (kit.warn ? kit.warn(message) : app.log.warn(message))
   // Repeated provision requests for a uuid that is still being created wait for the first one.
   const inFlight = new Map<string, Promise<Resource<Data>>>()
 
@@ -52,7 +56,8 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
     const plan = findPlan(manifest, request.plan)!.name
     checkRegion(manifest, request.region)
     const answer = await kit.provision({...request, plan})
-    const callback = 'later' in answer ? platformCallback(request) : undefined
+    const session = partnerSession(request)
+    const callback = 'later' in answer ? platformCallback(request, session) : undefined
     const result = 'later' in answer && !callback ? await answer.later() : answer
     const now = new Date().toISOString()
     const resource: Resource<Data> = {
@@ -70,7 +75,40 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
     }
     await store.put(resource)
     if (callback && 'later' in answer) void finishLater(resource, answer.later, callback)
+    else if (session) void afterProvision(resource.id, session, grantOf(request)!.code)
     return resource
+  }
+
+  // With partner access, every provision's grant is spent (the provider calls the platform later);
+  // without it, only an asynchronous provision's, to finish it.
+  function partnerSession(request: ProvisionRequest): PartnerSession | undefined {
+    if (!partner || typeof request.callback_url !== 'string' || !grantOf(request)) return undefined
+    return partner.begin(request.uuid, request.callback_url)
+  }
+
+  // After a synchronous answer: spend the grant now (it lasts minutes), then, once the platform has
+  // recorded the add-on, hand the provider its client.
+  async function afterProvision(id: string, session: PartnerSession, grantCode: string): Promise<void> {
+    try {
+      await session.exchange(grantCode)
+    } catch (error) {
+      warn(`${manifest.id}: the grant of ${id} could not be exchanged for a partner token (${(error as Error).message}); it cannot call the platform`)
+      return
+    }
+    if (!kit.provisioned) return
+    try {
+      const client = new PlatformClient(session)
+      await partner!.recorded(client)
+      await runProvisioned(id, client)
+    } catch (error) {
+      warn(`${manifest.id}: after provisioning ${id}: ${(error as Error).message}`)
+    }
+  }
+
+  // The provider's `provisioned`, unless the resource went meanwhile.
+  async function runProvisioned(id: string, client: PlatformClient): Promise<void> {
+    const current = await store.get(id)
+    if (current && kit.provisioned) await kit.provisioned(current, client)
   }
 
   function checkedConfig(config: Record<string, string>): Record<string, string> {
@@ -79,10 +117,10 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
     return config
   }
 
-  function platformCallback(request: ProvisionRequest): PlatformCallback | undefined {
-    const grant = request.oauth_grant as OAuthGrant | undefined
-    if (typeof request.callback_url !== 'string' || typeof grant?.code !== 'string') return undefined
-    return new PlatformCallback(request.callback_url, grant, manifest.api.password)
+  function platformCallback(request: ProvisionRequest, session: PartnerSession | undefined): PlatformCallback | undefined {
+    const grant = grantOf(request)
+    if (typeof request.callback_url !== 'string' || !grant) return undefined
+    return new PlatformCallback(request.callback_url, grant, manifest.api.password, undefined, session)
   }
 
   // The rest of an asynchronous provision, after the 202: build the resource, then tell the platform.
@@ -99,13 +137,24 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
       await store.put({...current, config, data: built.data ?? current.data, provisioning: false, updated_at: new Date().toISOString()})
       await callback.provisioned(config)
     } catch (error) {
-      app.log.error({err: error}, `${manifest.id}: provisioning ${resource.id} failed`)
-      const current = await store.get(resource.id)
-      if (current?.provisioning) {
-        await kit.deprovision(current).catch(() => undefined)
-        await store.delete(resource.id)
-        await callback.failed().catch((failure) => app.log.error({err: failure}, `${manifest.id}: could not report the failed provision of ${resource.id}`))
-      }
+      await failedLater(resource, callback, error)
+      return
+    }
+    // actions/provision has been answered: the add-on is recorded as provisioned
+    if (partner && kit.provisioned) {
+      await runProvisioned(resource.id, new PlatformClient(callback.session)).catch((error) => warn(`${manifest.id}: after provisioning ${resource.id}: ${(error as Error).message}`))
+    }
+  }
+
+  // A failed build is cleaned up here and reported to the platform.
+  async function failedLater(resource: Resource<Data>, callback: PlatformCallback, error: unknown): Promise<void> {
+    app.log.error({err: error}, `${manifest.id}: provisioning ${resource.id} failed`)
+    const current = await store.get(resource.id)
+    if (current?.provisioning) {
+      await kit.deprovision(current).catch(() => undefined)
+      await store.delete(resource.id)
+      await callback.failed().catch((failure) => app.log.error({err: failure}, `${manifest.id}: could not report the failed provision of ${resource.id}`))
+      await partner?.forget(resource.id)
     }
   }
 
@@ -148,6 +197,12 @@ export async function resourceRoutes<Data>(app: FastifyInstance, kit: ProviderKi
     if (!resource) throw new ProviderError(410, `${manifest.id} has no resource ${request.params.id}: it is already gone`)
     await kit.deprovision(resource)
     await store.delete(resource.id)
+    await partner?.forget(resource.id)
     return reply.code(204).send()
   })
+}
+
+function grantOf(request: ProvisionRequest): OAuthGrant | undefined {
+  const grant = request.oauth_grant as OAuthGrant | undefined
+  return typeof grant?.code === 'string' ? grant : undefined
 }

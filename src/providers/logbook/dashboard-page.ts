@@ -1,6 +1,7 @@
 import {escapeHtml} from '../kit/html.js'
 import type {DashboardPage} from '../kit/kit-options.js'
 import type {StoredLine} from './logbook-lines.js'
+import {EVENT_PROCESS, EVENT_SOURCE} from './webhook-lines.js'
 import {formatCount} from './plans.js'
 
 export interface DashboardFacts {
@@ -33,6 +34,7 @@ label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
 #lines{list-style:none;padding:0;margin:0;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace}
 .line{white-space:pre-wrap;overflow-wrap:anywhere;border-bottom:1px solid #eee;padding:1px 0}
 .time{color:#777}.source{color:#0b5cad;font-weight:600}
+.event{background:#f4f8fc}.event .message{font-weight:600}
 </style>`
 
 const refreshScript = `<script>
@@ -97,9 +99,14 @@ function shown(facts: DashboardFacts): string {
 function lineList(lines: StoredLine[]): string {
   const items = lines.map(
     (line) =>
-      `<li class="line" data-source="${escapeHtml(line.source)}" data-process="${escapeHtml(line.process)}">` +
+      `<li class="${isEvent(line) ? 'line event' : 'line'}" data-source="${escapeHtml(line.source)}" data-process="${escapeHtml(line.process)}">` +
       `<time class="time">${escapeHtml(line.time)}</time> <span class="source">${escapeHtml(line.source)}[${escapeHtml(line.process)}]:</span> ` +
       `<span class="message">${escapeHtml(line.message)}</span></li>`,
   )
   return `<ol id="lines">\n${items.join('\n')}\n</ol>`
+}
+
+// what the platform's webhooks told logbook (a release, a domain), set apart from the app's own lines
+function isEvent(line: StoredLine): boolean {
+  return line.source === EVENT_SOURCE && line.process === EVENT_PROCESS
 }

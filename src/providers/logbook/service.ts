@@ -4,10 +4,13 @@ import {builtinManifest, type BuiltinService, type ServiceContext} from '../buil
 import {drainReceiver} from '../kit/drain-receiver.js'
 import {unprocessable} from '../kit/errors.js'
 import {JsonFileResourceStore} from '../kit/json-file-store.js'
+import {JsonFilePartnerTokenStore} from '../kit/partner-tokens.js'
 import {providerKit} from '../kit/provider-kit.js'
+import {webhookReceiver} from '../kit/webhook-receiver.js'
 import {logbookDashboard} from './dashboard-page.js'
 import {DrainTokenTaken, LogbookLines} from './logbook-lines.js'
 import {formatCount, logbookPlanLimits, logbookPlans} from './plans.js'
+import {eventLine, LOGBOOK_EVENTS, webhookSecret} from './webhook-lines.js'
 
 // how many lines the dashboard shows at once, newest first
 const DASHBOARD_LINES = 500
@@ -17,7 +20,10 @@ const DASHBOARD_LINES = 500
  * requires syslog_drain: the provision carries a log_drain_token and logbook answers a
  * log_drain_url on its own route (`<mount>/drain`), to which the platform delivers the app's lines as
  * Logplex HTTPS drain batches. Lines live in SQLite (logbook.sqlite) and survive restarts; the SSO
- * dashboard shows them. It gives the app no config vars.
+ * dashboard shows them. It gives the app no config vars. Once an add-on exists, logbook subscribes
+ * (with its partner token) to the app's releases and domain changes, at `<mount>/webhooks/<resource>`,
+ * and keeps each event among the lines as `heroku[webhook]`; a subscription that fails is a warning
+ * in the platform's log, never a failed provision.
  */
 export function createLogbookService(context: ServiceContext): BuiltinService {
   const base = builtinManifest({id: 'logbook', name: 'Logbook', prefix: 'LOGBOOK', plans: logbookPlans, secrets: context.secrets})
@@ -25,10 +31,17 @@ export function createLogbookService(context: ServiceContext): BuiltinService {
   const resources = new JsonFileResourceStore(join(context.dir, 'resources.json'))
   const lines = new LogbookLines(context.dir)
   let mountedAt = ''
+  const secretOf = (resource: string) => webhookSecret(context.secrets.password, resource)
 
   const kit = providerKit({
     manifest,
     store: resources,
+    tokens: new JsonFilePartnerTokenStore(join(context.dir, 'partner-tokens.json')),
+    warn: (message) => context.log.warn(message),
+    async provisioned(resource, platform) {
+      // sync: the platform retries a delivery this process missed (a restart), within its window
+      await platform.subscribe(LOGBOOK_EVENTS, 'sync', `${context.publicUrl()}${mountedAt}/webhooks/${resource.id}`, {secret: secretOf(resource.id)})
+    },
     async provision(request) {
       const limit = logbookPlanLimits[request.plan]
       const token = typeof request.log_drain_token === 'string' && request.log_drain_token !== '' ? request.log_drain_token : null
@@ -86,6 +99,16 @@ export function createLogbookService(context: ServiceContext): BuiltinService {
           },
         }),
         {prefix: `${prefix}/drain`},
+      )
+      await app.register(
+        webhookReceiver({
+          subscriberFor: (resource) => (lines.usage(resource) ? {subscriber: resource, secret: secretOf(resource)} : undefined),
+          // the delivery id is the same on every attempt: a repeat is kept once
+          receive: (resource, event) => {
+            lines.append(resource, `webhook:${event.webhook_metadata.delivery.id}`, [eventLine(event)])
+          },
+        }),
+        {prefix: `${prefix}/webhooks`},
       )
     },
     async start() {},

@@ -10,3 +10,6 @@ export function checkLines(stdout: string): CheckLine[] {
 
 export const failed = (lines: CheckLine[]) => lines.filter((line) => !line.ok).map((line) => line.name)
 export const passed = (lines: CheckLine[]) => lines.filter((line) => line.ok).map((line) => line.name)
+
+// The names of the checks printed [WARN]: good practice not met, which does not fail the run.
+export const warned = (stdout: string) => [...stdout.matchAll(/^ {2}Check (.+) \.\.\. \[WARN\]$/gm)].map((m) => m[1])

@@ -47,7 +47,7 @@ describe('provider:test with a manifest that requires log_input', () => {
     assert.equal(exitCode, 0)
     const result = JSON.parse(stdout) as {checks: {name: string}[]; ok: boolean}
     assert.equal(result.ok, true)
-    assert.deepEqual(result.checks.at(-1), {name: inputCheck, ok: true, warning: 'no frames were sent within 1 s of provisioning'})
+    assert.deepEqual(result.checks.at(-1), {name: inputCheck, ok: true, severity: 'should', warning: 'no frames were sent within 1 s of provisioning'})
   })
 
   it('a malformed body fails the check with Logplex\'s reason (exit 1)', async () => {

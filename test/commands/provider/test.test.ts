@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import {runCli} from '../../helpers/cli.js'
 import {startTestProvider, type ProviderFault, type TestProvider} from '../../fixtures/provider-tooling/test-provider.js'
-import {checkLines, failed, passed} from './checks-output.js'
+import {checkLines, failed, passed, warned} from './checks-output.js'
 
 const provisionChecks = [
   'provision response is 200, 201 or 202',
@@ -106,7 +106,9 @@ describe('provider:test against a provider that does everything right', () => {
     const result = JSON.parse(stdout) as {checks: {name: string; ok: boolean; reason?: string}[]; ok: boolean}
     assert.equal(result.ok, true)
     assert.deepEqual(result.checks.map((c) => c.name), allChecks)
-    assert.deepEqual(result.checks[1], {name: 'provision response is 200, 201 or 202', ok: true, note: '201: provisioned synchronously'})
+    assert.deepEqual(result.checks[1], {name: 'provision response is 200, 201 or 202', ok: true, severity: 'must', note: '201: provisioned synchronously'})
+    const goodPractice = result.checks.filter((c) => (c as {severity?: string}).severity === 'should').map((c) => c.name)
+    assert.deepEqual(goodPractice, ['unknown plan gets 422', 'unknown region gets 422', '422 answers carry a message', 'SSO sets a cookie'])
   })
 
   it('wrong usage is a usage error', async () => {
@@ -165,8 +167,6 @@ describe('provider:test catches each broken behaviour with exactly the check tha
     ['non-string-value', ['config values are strings', 'plan change config values are strings']],
     ['url-not-a-url', ['*_URL config vars are URLs with a host', 'plan change *_URL config vars are URLs with a host']],
     ['not-idempotent', ['same uuid returns the same id']],
-    ['no-422-for-bad-plan', ['unknown plan gets 422']],
-    ['no-message-on-422', ['422 answers carry a message']],
     ['sso-accepts-bad-token', ['SSO refuses a bad token with 403']],
     ['sso-accepts-stale', ['SSO refuses a stale timestamp with 403']],
     ['invalid-json', ['provision response is valid JSON']],
@@ -200,6 +200,55 @@ describe('provider:test catches each broken behaviour with exactly the check tha
     try {
       const {stdout} = await runCli(['provider:test', 'provision', '--manifest', await provider.writeManifest()])
       assert.match(stdout, /Check config vars are declared in the manifest \.\.\. \[FAIL\]\n {4}MYADDON_OTHER_URL is not in the manifest\n/)
+    } finally {
+      await provider.close()
+    }
+  })
+})
+
+describe('provider:test warns, and passes, where a provider misses only good practice', () => {
+  // Heroku sends a provider only the plans and regions its manifest lists, and kensa 3.1 passes a
+  // provider that takes an unknown plan: refusing one is good practice, not a requirement.
+  const cases: [ProviderFault, string, RegExp][] = [
+    ['no-422-for-bad-plan', 'unknown plan gets 422', /^expected 422, got 201\b/],
+    ['no-message-on-422', '422 answers carry a message', /^a 422 answer has no "message" for the user/],
+  ]
+  for (const [fault, name, reason] of cases) {
+    it(`${fault}: [WARN], every requirement met, exit 0`, async () => {
+      const provider = await startTestProvider({fault})
+      try {
+        const manifest = await provider.writeManifest()
+        const {stdout, exitCode} = await runCli(['provider:test', 'all', '--manifest', manifest])
+        assert.equal(exitCode, 0, stdout)
+        assert.deepEqual(warned(stdout), [name])
+        assert.deepEqual(failed(checkLines(stdout)), [])
+        assert.match(stdout, new RegExp(`^ {2}Check ${name} \\.\\.\\. \\[WARN\\]$`, 'm'))
+        assert.match(stdout, new RegExp(`^ {4}${reason.source.slice(1)}`, 'm'))
+        assert.match(stdout, /^ {4}\(good practice, not required by Heroku: does not fail the run\)$/m)
+        assert.match(stdout, /^All 26 checks passed \(1 with a warning\)\.$/m)
+        assert.match(stdout, /^\[WARN\] marks good practice that Heroku does not require; only \[FAIL\] \(what it requires\) makes the exit code non-zero\.$/m)
+
+        const json = await runCli(['provider:test', 'all', '--json', '--manifest', manifest])
+        assert.equal(json.exitCode, 0)
+        const result = JSON.parse(json.stdout) as {ok: boolean; checks: {name: string; ok: boolean; severity: string; warning?: string}[]}
+        assert.equal(result.ok, true)
+        const check = result.checks.find((c) => c.name === name)!
+        assert.equal(check.severity, 'should')
+        assert.equal(check.ok, true)
+        assert.match(check.warning ?? '', reason)
+        assert.equal(provider.resources.size, 0)
+      } finally {
+        await provider.close()
+      }
+    })
+  }
+
+  it('a warning and a failure together: the failure decides the exit code', async () => {
+    const provider = await startTestProvider({fault: 'no-auth'})
+    try {
+      const {stdout, exitCode} = await runCli(['provider:test', 'provision', '--manifest', await provider.writeManifest()])
+      assert.equal(exitCode, 1)
+      assert.deepEqual(failed(checkLines(stdout)), ['wrong credentials get 401 on POST'])
     } finally {
       await provider.close()
     }

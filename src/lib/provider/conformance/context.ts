@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import type {ProviderManifest} from '../../../providers/kit/manifest-types.js'
-import type {CheckReport} from '../check-report.js'
+import type {CheckReport, CheckSeverity} from '../check-report.js'
 import type {ProviderEndpoints} from '../endpoints.js'
 import {answerMessage, callProvider, ProviderUnreachable, type CallOptions, type Credentials, type ProviderAnswer} from '../provider-http.js'
 
@@ -16,6 +16,8 @@ export interface ConformanceContext {
   asyncTimeoutMs: number
   // how long after the provision checks frames may take to reach log_input_url
   logWaitMs: number
+  // how long after the provision checks a provider may go on calling the partner API (reads, webhooks)
+  partnerWaitMs: number
   now: () => number
   // every resource id a provision answered with, so the checker removes what it created
   created: Set<string>
@@ -42,16 +44,17 @@ export function call(context: ConformanceContext, options: Omit<CallOptions, 'ti
 export type Verdict = string | {note: string} | undefined
 
 /**
- * Runs one check. An unreachable provider fails the check with the connection error rather than
+ * Runs one check: a `must` one fails the run when not met, a `should` one only warns (see
+ * CheckSeverity). An unreachable provider fails the check with the connection error rather than
  * ending the run.
  */
-export async function check(context: ConformanceContext, name: string, evaluate: () => Promise<Verdict>): Promise<boolean> {
+export async function check(context: ConformanceContext, name: string, evaluate: () => Promise<Verdict>, severity: CheckSeverity = 'must'): Promise<boolean> {
   try {
     const verdict = await evaluate()
-    if (typeof verdict === 'object') return context.report.verdict(name, undefined, verdict.note)
-    return context.report.verdict(name, verdict)
+    if (typeof verdict === 'object') return context.report.verdict(name, undefined, verdict.note, severity)
+    return context.report.verdict(name, verdict, undefined, severity)
   } catch (error) {
-    if (error instanceof ProviderUnreachable) return context.report.verdict(name, error.message)
+    if (error instanceof ProviderUnreachable) return context.report.verdict(name, error.message, undefined, severity)
     throw error
   }
 }

@@ -31,7 +31,8 @@ export async function checkSso(context: ConformanceContext, id: string): Promise
   })
   if (cookies !== undefined) {
     const set = cookies
-    await check(context, 'SSO sets a cookie', async () => (set.length > 0 ? undefined : 'no cookie was set: the user would have no session'))
+    // how the provider keeps the user signed in is its own affair: a cookie is the usual way
+    await check(context, 'SSO sets a cookie', async () => (set.length > 0 ? undefined : 'no cookie was set: the user would have no session'), 'should')
   }
   await check(context, 'SSO refuses a bad token with 403', async () => {
     const params = signSso(manifest, id, now)

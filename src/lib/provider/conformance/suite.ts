@@ -29,6 +29,7 @@ export interface ConformanceSettings {
   timeoutMs?: number
   asyncTimeoutMs?: number
   logWaitMs?: number
+  partnerWaitMs?: number
   now?: () => number
 }
 
@@ -44,6 +45,8 @@ const defaultTimeoutMs = 30_000
 export const defaultAsyncTimeoutMs = 60_000
 // A provider that requires log_input usually writes at provision; a few seconds cover a batching logger.
 export const defaultLogWaitMs = 5_000
+// A provider that reads the app or subscribes to webhooks does it as soon as its add-on exists.
+export const defaultPartnerWaitMs = 5_000
 
 /** What `provider:test` runs: the manifest check, then the chosen group(s) against the provider. */
 export async function runConformance(target: ConformanceTarget, settings: ConformanceSettings): Promise<ConformanceRun> {
@@ -93,6 +96,7 @@ export function prepare(settings: ConformanceSettings): {report: CheckReport; co
     timeoutMs: settings.timeoutMs ?? defaultTimeoutMs,
     asyncTimeoutMs: settings.asyncTimeoutMs ?? defaultAsyncTimeoutMs,
     logWaitMs: settings.logWaitMs ?? defaultLogWaitMs,
+    partnerWaitMs: settings.partnerWaitMs ?? defaultPartnerWaitMs,
     now: settings.now ?? Date.now,
     created: new Set(),
   }
