@@ -1,7 +1,8 @@
 // `npm run bench`: CLI start-up, the platform's API and provisioning, the built-in providers, then
-// scale-out (several instances, full apps, the shared rate limit).
+// scale-out (several instances, full apps, the shared rate limit), then the app's log stream.
 // Each bench prints its figures beside the reference or target measured in the same run.
 import {benchCli} from './cli.js'
+import {benchLogs} from './logs.js'
 import benchPlatform from './platform.js'
 import {benchProviders} from './providers.js'
 import {benchScaleOut} from './scale-out.js'
@@ -12,6 +13,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ['Platform API and provisioning', benchPlatform],
   ['Built-in providers', benchProviders],
   ['Scale-out: creates, rate limit, queries per request, instances (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchScaleOut],
+  ['Logs: Logplex input, tail latency, `addonkit logs` (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchLogs],
 ]
 
 let failed = false
