@@ -26,6 +26,9 @@ export interface ResourceLoggerOptions {
   maxBuffered?: number
   // where the logger reports lines it had to drop; never given the token
   warn?: (message: string) => void
+  // told instead of `warn` when the platform refused a batch with a 4xx (the URL's token is no longer
+  // valid: its attachment is gone): a caller that knows the attachments come and go stays quiet
+  refused?: (status: number) => void
 }
 
 const defaults = {
@@ -50,8 +53,9 @@ export function resourceLogger(logInputUrl: string, options: ResourceLoggerOptio
 }
 
 export class ResourceLogger {
-  private readonly settings: Required<Omit<ResourceLoggerOptions, 'warn'>>
+  private readonly settings: Required<Omit<ResourceLoggerOptions, 'warn' | 'refused'>>
   private readonly warn: (message: string) => void
+  private readonly refused?: (status: number) => void
   private readonly endpoint: string
   private readonly authorization: string
   private readonly token: string
@@ -70,6 +74,7 @@ export class ResourceLogger {
     url.password = ''
     this.endpoint = url.toString()
     this.settings = {...defaults, ...definedOnly(options), host: options.host, userAgent: options.userAgent}
+    this.refused = options.refused
     const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'ResourceLogger'))
     // whatever a server or a network error says, the token does not get into a warning
     this.warn = (message) => warn(message.split(this.token).join('***'))
@@ -167,6 +172,7 @@ export class ResourceLogger {
         problem = `${status}${response.body ? `: ${String(response.body).slice(0, 200)}` : ''}`
         // a 4xx will not change on a retry (a destroyed add-on's token, a malformed frame)
         if (status < 500 && status !== 429) {
+          if (this.refused) return this.refused(status)
           this.warn(`${this.endpoint} refused ${logLines(batch.length)} (${problem}): dropped`)
           return
         }
@@ -230,5 +236,5 @@ function logLines(count: number): string {
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([name, value]) => value !== undefined && name !== 'warn')) as Partial<T>
+  return Object.fromEntries(Object.entries(options).filter(([name, value]) => value !== undefined && name !== 'warn' && name !== 'refused')) as Partial<T>
 }

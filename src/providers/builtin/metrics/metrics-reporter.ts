@@ -170,6 +170,9 @@ export class MetricsReporter<Data extends MetricsData> {
         tries: 2,
         retryDelayMs: 200,
         warn: (message) => this.undelivered.push(message),
+        // a line on its way to an app the add-on was just detached from: the next round's
+        // attachments no longer list it; nothing is wrong with the platform
+        refused: () => {},
       })
       this.loggers.set(url, logger)
     }
