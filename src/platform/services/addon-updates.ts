@@ -1,3 +1,4 @@
+import {recordPlanChange} from '../billing/plan-periods.js'
 import {addonLine} from '../logs/platform-lines.js'
 import {configColumns} from '../store/config-columns.js'
 import type {AddonRow} from '../store/schema.js'
@@ -66,6 +67,7 @@ export class AddonUpdates {
       const configChanged = result.config !== undefined && JSON.stringify(result.config) !== JSON.stringify(oldConfig)
       if (configChanged) Object.assign(changes, configColumns(service.manifest, {...oldConfig, ...result.config}))
       await tx.updateTable('addons').set(changes).where('id', '=', addon.id).execute()
+      await recordPlanChange(this.ctx, tx, {...addon, ...changes})
       await publishAddon(this.ctx, tx, 'update', actor, {...addon, ...changes}, addon)
       await this.ctx.logs.append(addon.app_id, [addonLine('Change plan of', addon.name, plan.name, actor.email, result.message)], tx)
       if (configChanged) {
@@ -74,7 +76,7 @@ export class AddonUpdates {
         for (const a of attachments) byApp.set(a.app_id, [...(byApp.get(a.app_id) ?? []), a.name])
         for (const [appId, aliases] of byApp) {
           const names = aliases.flatMap((alias) => Object.keys(attachmentVars(alias, service.manifest, result.config!)))
-          await cutRelease(tx, this.ctx.logs, appId, actor.id, `Update ${names.join(', ')} by ${addon.name} (plan ${plan.name})`)
+          await cutRelease(tx, this.ctx.logs, appId, actor, `Update ${names.join(', ')} by ${addon.name} (plan ${plan.name})`)
         }
       }
       return {...addon, ...changes}

@@ -44,7 +44,7 @@ export class AttachmentsService {
       await tx.insertInto('attachments').values(row).execute()
       await assertConfigFits(tx, {appId: app.id})
       await publishAttachment(this.ctx, tx, 'create', actor, row)
-      await cutRelease(tx, this.ctx.logs, app.id, actor.id, `Attach ${alias.alias} (@ref:${addon.name})`)
+      await cutRelease(tx, this.ctx.logs, app.id, actor, `Attach ${alias.alias} (@ref:${addon.name})`)
       return row
     })
   }
@@ -64,7 +64,7 @@ export class AttachmentsService {
       const deleted = await tx.deleteFrom('attachments').where('id', '=', attachment.id).executeTakeFirst()
       if (Number(deleted.numDeletedRows) === 0) throw attachmentNotFound()
       await publishAttachment(this.ctx, tx, 'destroy', actor, attachment)
-      await cutRelease(tx, this.ctx.logs, attachment.app_id, actor.id, `Detach ${attachment.name} (@ref:${addon.name})`)
+      await cutRelease(tx, this.ctx.logs, attachment.app_id, actor, `Detach ${attachment.name} (@ref:${addon.name})`)
       return attachment
     })
   }

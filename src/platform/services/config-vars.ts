@@ -47,7 +47,7 @@ export class ConfigVarsService {
       if (removed.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', removed).execute()
       // removing alone is always allowed, so an app over the limit can get back under it
       if (set.length > 0) await assertConfigFits(tx, {appId: app.id})
-      if (set.length > 0 || removed.length > 0) await cutRelease(tx, this.ctx.logs, app.id, actor.id, releaseDescription(set, removed))
+      if (set.length > 0 || removed.length > 0) await cutRelease(tx, this.ctx.logs, app.id, actor, releaseDescription(set, removed))
     })
     return this.get(app)
   }

@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto'
+import {recordPlanStart} from '../billing/plan-periods.js'
 import {insertDrain} from '../logs/drains/drain-rows.js'
 import {addonLine} from '../logs/platform-lines.js'
 import {logInputUrl, newLogInputToken, requiresSyslogDrain} from '../logs/log-input-url.js'
@@ -104,11 +105,14 @@ export class Provisioning {
             throw new PlatformError(503, 'service_unavailable', `The add-on provider ${service.manifest.id} answered with a log_drain_url ${app.name} already drains to: ${result.logDrainUrl}`)
           }
         }
+        await recordPlanStart(this.ctx, tx, row)
         await publishAddon(this.ctx, tx, 'create', actor, row)
         await publishAttachment(this.ctx, tx, 'create', actor, attachment)
-        await this.ctx.logs.append(app.id, [addonLine('Provision', name, plan.name, actor.email, result.message)], tx)
+        const provisioned = addonLine('Provision', name, plan.name, actor.email, result.message)
         const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
-        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor.id, `Attach ${alias.alias} (@ref:${name})`)
+        // the add-on's line and the release's go to the log in one write
+        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor, `Attach ${alias.alias} (@ref:${name})`, [provisioned])
+        else await this.ctx.logs.append(app.id, [provisioned], tx)
         return row
       })
     } catch (error) {

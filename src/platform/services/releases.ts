@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import {apiLine, plainDescription} from '../logs/platform-lines.js'
 import type {LogStream} from '../logs/log-stream.js'
+import type {LogLine} from '../../wire/logplex.js'
 import {lockApp, type Db, type Tx} from '../store/database.js'
 import {fetchPage, type Page, type PageRequest} from '../store/paging.js'
 import type {AppRow, ReleaseRow} from '../store/schema.js'
@@ -12,7 +13,10 @@ import {publishRelease} from '../webhooks/entities.js'
 
 // Cuts the next release of an app inside the caller's transaction: version = last + 1, guarded by
 // the unique (app_id, version) constraint (a PostgreSQL race re-runs the whole transaction).
-export async function cutRelease(tx: Tx, logs: LogStream, appId: string, userId: string, description: string): Promise<ReleaseRow> {
+// `user` is the account's id, or the account itself when the caller has it (one query less);
+// `firstLines` go to the app's log before the release's own, in the same write.
+export async function cutRelease(tx: Tx, logs: LogStream, appId: string, user: string | {id: string; email: string}, description: string, firstLines: LogLine[] = []): Promise<ReleaseRow> {
+  const userId = typeof user === 'string' ? user : user.id
   const at = now()
   // takes the app's lock (as lockApp does) and records the release time in the same statement
   await tx.updateTable('apps').set({released_at: at}).where('id', '=', appId).execute()
@@ -36,10 +40,10 @@ export async function cutRelease(tx: Tx, logs: LogStream, appId: string, userId:
   }
   await tx.insertInto('releases').values(release).execute()
   // the app's log says what changed and who did it, as Heroku's app[api] lines do
-  const user = await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst()
-  const by = user?.email ?? 'unknown'
-  await logs.append(appId, [apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
-  await publishRelease(tx, {id: userId, email: user?.email ?? ''}, release)
+  const email = typeof user === 'string' ? (await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst())?.email : user.email
+  const by = email ?? 'unknown'
+  await logs.append(appId, [...firstLines, apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
+  await publishRelease(tx, {id: userId, email: email ?? ''}, release)
   return release
 }
 
@@ -116,7 +120,7 @@ export class ReleasesService {
       // in slices: 32 KB of one-letter vars would pass SQLite's limit of bound values per statement
       for (let i = 0; i < rows.length; i += INSERT_SLICE) await tx.insertInto('config_vars').values(rows.slice(i, i + INSERT_SLICE)).execute()
       await assertConfigFits(tx, {appId: app.id})
-      return cutRelease(tx, this.ctx.logs, app.id, actor.id, rollbackDescription(target.version))
+      return cutRelease(tx, this.ctx.logs, app.id, actor, rollbackDescription(target.version))
     })
   }
 }
