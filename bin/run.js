@@ -10,6 +10,10 @@ const argv = process.argv.slice(2)
 if (argv.length === 1 && argv[0] === '--version') {
   const {name, version} = require('../package.json')
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
+} else if (argv[0] === '__complete' && argv[1] === '--') {
+  // a TAB in the shell (src/lib/completion/): answered from the built manifest without loading oclif,
+  // so one answered from the completion cache costs little more than Node's start; silent on any failure
+  import('../dist/lib/completion/answer.js').then(({answerFromManifest}) => answerFromManifest(argv.slice(2), join(__dirname, '..')), () => {})
 } else {
   // the project's root, not this folder: oclif looks for the nearest package.json, and bin has its own
   loadOclif().then(({execute}) => execute({dir: join(__dirname, '..')}))

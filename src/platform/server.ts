@@ -1,5 +1,7 @@
 import etag from '@fastify/etag'
 import Fastify, {type FastifyInstance} from 'fastify'
+import {dashboardRoutes} from './dashboard/index.js'
+import {billingRoutes} from './billing/routes.js'
 import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
 import {registerLastModified} from './http/last-modified.js'
@@ -22,6 +24,7 @@ import {ssoRoutes} from './routes/sso.js'
 import type {Services} from './services/index.js'
 import {type RateLimit, RateLimits} from './services/rate-limits.js'
 import {webhookRoutes} from './webhooks/routes.js'
+import {appSetupRoutes} from './app-setups/routes.js'
 
 // The Fastify app: plumbing first, then one route module per resource.
 export function buildServer(services: Services, log: (line: string) => void, rateLimit: RateLimit | false): FastifyInstance {
@@ -53,5 +56,8 @@ export function buildServer(services: Services, log: (line: string) => void, rat
   ssoRoutes(app, services.sso)
   logRoutes(app, services)
   webhookRoutes(app, services)
+  appSetupRoutes(app, services)
+  billingRoutes(app, services)
+  dashboardRoutes(app, services)
   return app
 }

@@ -45,6 +45,8 @@ export interface PlatformOptions {
   webhookBackoffMs?: number
   webhookTimeoutMs?: number
   log?: (line: string) => void
+  // the time billing counts by (plan periods, usage, invoices): tests set it to cross month ends
+  clock?: () => Date
   // called once per store statement (benchmarks)
   onQuery?: (sql: string, ms: number) => void
 }
@@ -77,6 +79,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       instanceLeaseMs: options.instanceLeaseMs,
       jobIntervalMs: options.deletionIntervalMs,
       webhooks: {retryWindowMs: options.webhookRetryWindowMs, backoffMs: options.webhookBackoffMs, timeoutMs: options.webhookTimeoutMs},
+      clock: options.clock,
     })
   } catch (error) {
     await store.close()

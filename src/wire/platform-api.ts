@@ -3,6 +3,8 @@
 // says, so clients written against Heroku (the heroku CLI, heroku-go) read our answers unchanged.
 // test/platform/contract checks the platform's answers against that schema.
 
+import type {PlanMeter} from './billing.js'
+
 export interface Ref {
   id: string
   name: string
@@ -12,6 +14,7 @@ export interface Price {
   cents: number
   contract: boolean
   unit: string
+  // only under Accept: …version=3.sdk (SDK_ACCEPT in billing.ts), as Heroku serves it
   metered?: boolean
 }
 
@@ -117,6 +120,8 @@ export interface Plan {
   description: string
   addon_service: Ref
   price: Price
+  // metered plans under version=3.sdk (an addonkit extension): what each meter costs
+  meters?: PlanMeter[]
   default: boolean
   space_default: boolean
   state: string

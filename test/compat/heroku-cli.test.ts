@@ -1,78 +1,12 @@
 // The real `heroku` CLI (npm heroku@11) driven against the local platform with HEROKU_HOST.
-// .ci/run installs it and sets ADDONKIT_TEST_HEROKU_BIN; locally: npm i --prefix .cache/heroku heroku@11
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {after, before, describe, it} from 'node:test'
-import {type RunningPlatform, startPlatform} from '../../src/platform/start.js'
-import {type SeedProvider, startRedisLikeProvider} from '../fixtures/seed/redis-like-provider.js'
+import {describe, it} from 'node:test'
+import {herokuBin, herokuCompat, skipWithoutHeroku} from './harness.js'
 
-const localBin = join(process.cwd(), '.cache/heroku/node_modules/.bin/heroku')
-const herokuBin = process.env.ADDONKIT_TEST_HEROKU_BIN || (existsSync(localBin) ? localBin : '')
-const KEY = 'compat-test-key-0123456789abcdef'
-
-describe('the real heroku CLI against the local platform', {skip: herokuBin ? false : 'heroku CLI not installed (set ADDONKIT_TEST_HEROKU_BIN)'}, () => {
-  let platform: RunningPlatform
-  let provider: SeedProvider
-  let home: string
-
-  const herokuEnv = () => ({
-    PATH: process.env.PATH,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local/share'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    HEROKU_HOST: platform.url,
-    HEROKU_API_KEY: KEY,
-    HEROKU_DISABLE_AUTOUPDATE: '1',
-    HEROKU_SKIP_ANALYTICS: '1',
-    HEROKU_SKIP_NEW_VERSION_CHECK: '1',
-    NO_COLOR: '1',
-    CI: 'true',
-  })
-
-  // asynchronous: the platform runs in this process and must keep answering while the CLI waits
-  const heroku = (...args: string[]) =>
-    new Promise<{status: number | null; stdout: string; stderr: string}>((resolve) => {
-    const child = spawn(herokuBin, args, {timeout: 90_000, stdio: ['ignore', 'pipe', 'pipe'], env: herokuEnv()})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('close', (status) => resolve({status, stdout, stderr}))
-  })
-
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return response.json() as Promise<any>
-  }
-
-  before(async () => {
-    home = mkdtempSync(join(tmpdir(), 'addonkit-heroku-home-'))
-    provider = await startRedisLikeProvider()
-    platform = await startPlatform({
-      port: 0,
-      dataDir: join(home, 'platform'),
-      accounts: [{email: 'compat@example.com', apiKey: KEY}],
-      manifests: [provider.manifest],
-      builtinProviders: false,
-      writeState: false,
-      log: () => {},
-    })
-    await api('POST', '/apps', {name: 'example-app'})
-  })
-
-  after(async () => {
-    await platform?.close()
-    await provider?.close()
-    rmSync(home, {recursive: true, force: true})
-  })
+describe('the real heroku CLI against the local platform', {skip: skipWithoutHeroku}, () => {
+  const compat = herokuCompat({seedProvider: true})
+  const {heroku, api} = compat
 
   it('addons:create provisions and prints the config var', async () => {
     const r = await heroku('addons:create', 'heroku-redis', '--name', 'important-redis', '-a', 'example-app')
@@ -105,12 +39,21 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
     assert.match(r.stdout, /State:\s+created/)
   })
 
-  it('addons:open --show-url prints the web_url, which leads to a signed login', async () => {
+  it('addons:open --show-url prints the web_url: the dashboard asks who is opening it, then leads to a signed login', async () => {
     const r = await heroku('addons:open', 'important-redis', '--show-url', '-a', 'example-app')
     assert.equal(r.status, 0, r.stderr)
     const addon = await api('GET', '/apps/example-app/addons/important-redis')
     assert.equal(r.stdout.trim(), addon.web_url)
-    const opened = await fetch(addon.web_url, {redirect: 'manual'})
+    const page = new URL(addon.web_url).pathname
+    const anonymous = await fetch(addon.web_url, {redirect: 'manual'})
+    assert.equal(anonymous.status, 303)
+    assert.equal(anonymous.headers.get('location'), `/dashboard/login?next=${encodeURIComponent(page)}`)
+    // a browser signed in (here with `addonkit dashboard`'s one-time link) goes on to the add-on's sign-on
+    const link = await api('POST', '/account/dashboard-links', {path: page})
+    const signIn = await fetch(link.url, {redirect: 'manual'})
+    assert.equal(signIn.headers.get('location'), page)
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]
+    const opened = await fetch(addon.web_url, {redirect: 'manual', headers: {cookie}})
     assert.equal(opened.status, 303)
     assert.match(opened.headers.get('location') ?? '', /\/sso-login\?.*user_scoped_resource_token=/)
   })
@@ -160,11 +103,7 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
 
   // what `addonkit run` printed, through the same endpoints it uses
   const printToLog = async (message: string) => {
-    const res = await fetch(`${platform.url}/apps/example-app/log-lines`, {
-      method: 'POST',
-      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: JSON.stringify({process: 'run.1', lines: [{message}]}),
-    })
+    const res = await compat.request('POST', '/apps/example-app/log-lines', {process: 'run.1', lines: [{message}]})
     assert.equal(res.status, 204)
   }
 
@@ -180,7 +119,7 @@ describe('the real heroku CLI against the local platform', {skip: herokuBin ? fa
   })
 
   it('logs --tail shows a line written while it runs', async () => {
-    const child = spawn(herokuBin, ['logs', '--tail', '-a', 'example-app', '-d', 'run'], {stdio: ['ignore', 'pipe', 'pipe'], env: herokuEnv()})
+    const child = spawn(herokuBin, ['logs', '--tail', '-a', 'example-app', '-d', 'run'], {stdio: ['ignore', 'pipe', 'pipe'], env: compat.env()})
     let stdout = ''
     let stderr = ''
     let wake = () => {}

@@ -1,84 +1,16 @@
 // The real `heroku` CLI (npm heroku@11) reading releases and rolling back on the local platform.
-// .ci/run installs it and sets ADDONKIT_TEST_HEROKU_BIN; locally: npm i --prefix .cache/heroku heroku@11
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {after, before, describe, it} from 'node:test'
-import {type RunningPlatform, startPlatform} from '../../src/platform/start.js'
-import {type SeedProvider, startRedisLikeProvider} from '../fixtures/seed/redis-like-provider.js'
+import {before, describe, it} from 'node:test'
+import {herokuCompat, skipWithoutHeroku} from './harness.js'
 
-const localBin = join(process.cwd(), '.cache/heroku/node_modules/.bin/heroku')
-const herokuBin = process.env.ADDONKIT_TEST_HEROKU_BIN || (existsSync(localBin) ? localBin : '')
-const KEY = 'compat-test-key-0123456789abcdef'
-
-describe('the real heroku CLI: releases, releases:info, releases:rollback', {skip: herokuBin ? false : 'heroku CLI not installed (set ADDONKIT_TEST_HEROKU_BIN)'}, () => {
-  let platform: RunningPlatform
-  let provider: SeedProvider
-  let home: string
-
-  // asynchronous: the platform runs in this process and must keep answering while the CLI waits
-  const heroku = (...args: string[]) =>
-    new Promise<{status: number | null; stdout: string; stderr: string}>((resolve) => {
-      const child = spawn(herokuBin, args, {
-        timeout: 90_000,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          XDG_CACHE_HOME: join(home, '.cache'),
-          HEROKU_HOST: platform.url,
-          HEROKU_API_KEY: KEY,
-          HEROKU_DISABLE_AUTOUPDATE: '1',
-          HEROKU_SKIP_ANALYTICS: '1',
-          HEROKU_SKIP_NEW_VERSION_CHECK: '1',
-          NO_COLOR: '1',
-          CI: 'true',
-        },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.stderr.on('data', (chunk) => (stderr += chunk))
-      child.on('close', (status) => resolve({status, stdout, stderr}))
-    })
-
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    assert.ok(response.ok, `${method} ${path}: ${response.status}`)
-    return response.json() as Promise<any>
-  }
+describe('the real heroku CLI: releases, releases:info, releases:rollback', {skip: skipWithoutHeroku}, () => {
+  const {heroku, api} = herokuCompat({seedProvider: true})
 
   before(async () => {
-    home = mkdtempSync(join(tmpdir(), 'addonkit-heroku-home-'))
-    provider = await startRedisLikeProvider()
-    platform = await startPlatform({
-      port: 0,
-      dataDir: join(home, 'platform'),
-      accounts: [{email: 'compat@example.com', apiKey: KEY}],
-      manifests: [provider.manifest],
-      builtinProviders: false,
-      writeState: false,
-      log: () => {},
-    })
-    await api('POST', '/apps', {name: 'example-app'})
     await api('PATCH', '/apps/example-app/config-vars', {FOO: 'one'}) // v1
     await api('PATCH', '/apps/example-app/config-vars', {BAR: 'two'}) // v2
     await api('POST', '/apps/example-app/addons', {plan: 'heroku-redis', name: 'important-redis'}) // v3
     await api('PATCH', '/apps/example-app/config-vars', {FOO: 'three'}) // v4
-  })
-
-  after(async () => {
-    await platform?.close()
-    await provider?.close()
-    rmSync(home, {recursive: true, force: true})
   })
 
   it('releases lists the versions, newest first, naming the current one', async () => {

@@ -1,82 +1,22 @@
 // The real `heroku` CLI (npm heroku@11) driving the platform's app webhooks, with HEROKU_HOST: it sends
 // Accept: application/vnd.heroku+json; version=3.webhooks and pages deliveries by `seq`.
-// .ci/run installs it and sets ADDONKIT_TEST_HEROKU_BIN; locally: npm i --prefix .cache/heroku heroku@11
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
-import {type RunningPlatform, startPlatform} from '../../src/platform/start.js'
 import {signWebhookBody} from '../../src/wire/webhook-signing.js'
 import {startReceiver, type Receiver} from '../platform/webhooks/receiver.js'
+import {herokuCompat, skipWithoutHeroku, unwrapped} from './harness.js'
 
-const herokuBin = process.env.ADDONKIT_TEST_HEROKU_BIN ?? ''
-const KEY = 'compat-webhooks-key-0123456789abcdef'
-
-describe('the real heroku CLI manages webhooks on the local platform', {skip: herokuBin ? false : 'ADDONKIT_TEST_HEROKU_BIN is not set: heroku CLI webhooks run skipped'}, () => {
-  let platform: RunningPlatform
-  let home: string
+describe('the real heroku CLI manages webhooks on the local platform', {skip: skipWithoutHeroku}, () => {
+  const {heroku, api} = herokuCompat()
   let receiver: Receiver
   let secret = ''
 
-  // asynchronous: the platform runs in this process and must keep answering while the CLI waits
-  const heroku = (...args: string[]) =>
-    new Promise<{status: number | null; stdout: string; stderr: string}>((resolve) => {
-      const child = spawn(herokuBin, args, {
-        timeout: 90_000,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          XDG_CACHE_HOME: join(home, '.cache'),
-          HEROKU_HOST: platform.url,
-          HEROKU_API_KEY: KEY,
-          HEROKU_DISABLE_AUTOUPDATE: '1',
-          HEROKU_SKIP_ANALYTICS: '1',
-          HEROKU_SKIP_NEW_VERSION_CHECK: '1',
-          NO_COLOR: '1',
-          CI: 'true',
-        },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.stderr.on('data', (chunk) => (stderr += chunk))
-      child.on('close', (status) => resolve({status, stdout, stderr}))
-    })
-
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return response.json() as Promise<any>
-  }
-  const unwrapped = (text: string) => text.replace(/\s*›\s*/g, ' ').replace(/\s+/g, ' ')
-
   before(async () => {
-    home = mkdtempSync(join(tmpdir(), 'addonkit-heroku-home-'))
     receiver = await startReceiver()
-    platform = await startPlatform({
-      port: 0,
-      dataDir: join(home, 'platform'),
-      accounts: [{email: 'compat@example.com', apiKey: KEY}],
-      manifests: [],
-      builtinProviders: false,
-      writeState: false,
-      log: () => {},
-    })
-    await api('POST', '/apps', {name: 'example-app'})
   })
 
   after(async () => {
-    await platform?.close()
     await receiver?.close()
-    rmSync(home, {recursive: true, force: true})
   })
 
   it('webhooks:add subscribes the app and prints the generated signing secret', async () => {

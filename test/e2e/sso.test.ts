@@ -6,6 +6,7 @@ import {after, before, describe, test} from 'node:test'
 import type {Browser} from 'playwright-core'
 import {startPlatform, type RunningPlatform} from '../../src/platform/start.js'
 import {runCli} from '../helpers/cli.js'
+import {platformFetch} from '../helpers/platform-fetch.js'
 
 // A user's whole single sign-on trip in a real browser: `addons:open --show-url` → the platform's
 // login page → auto-submitted form → the kv provider's dashboard behind its session cookie.
@@ -24,11 +25,7 @@ describe('single sign-on in headless Chromium', {skip}, () => {
   let addonId: string
 
   async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {authorization: `Bearer ${ACCOUNT.apiKey}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    const res = await platformFetch(platform.url, ACCOUNT.apiKey, method, path, body)
     assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`)
     return (await res.json()) as T
   }

@@ -4,7 +4,6 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import {Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider} from 'kysely'
-import {Catalog} from '../../src/platform/services/catalog.js'
 import {startPlatform} from '../../src/platform/start.js'
 import {migrationProvider} from '../../src/platform/store/migrations.js'
 import {hashSecret} from '../../src/platform/store/secret-hash.js'
@@ -198,12 +197,21 @@ async function writeOldStore(where: OldStore, provider: SizedProvider, old: {key
   try {
     assert.equal(await migrateOnly(db, ['0001_initial', '0002_list_indexes']), undefined)
     await seedRegions(db)
-    const catalog = new Catalog(db)
-    await catalog.load()
-    const service = await catalog.register(provider.manifest)
     const at = new Date().toISOString()
     const later = new Date(Date.now() + 3600_000).toISOString()
-    const region = catalog.findRegion('us')!
+    // the service and its plan as that store held them (today's catalog writes columns added since)
+    const {manifest} = provider
+    const service = {row: {id: '6f1c2d3e-0000-4000-8000-0000000000a1'}, plans: [{id: '6f1c2d3e-0000-4000-8000-0000000000a2'}]}
+    await db.insertInto('addon_services').values({
+      id: service.row.id, name: manifest.id, human_name: manifest.name ?? manifest.id, cli_plugin_name: null, state: 'ga', supports_multiple_installations: 1,
+      supports_sharing: 1, manifest: JSON.stringify(manifest), created_at: at, updated_at: at,
+    }).execute()
+    const plan = manifest.plans![0]
+    await db.insertInto('plans').values({
+      id: service.plans[0].id, service_id: service.row.id, name: `${manifest.id}:${plan.name}`, slug: plan.name, human_name: plan.name, description: plan.name,
+      price_cents: plan.price.cents, price_unit: plan.price.unit, price_contract: 0, is_default: 1, inside_private_network: 1, outside_private_network: 1, created_at: at, updated_at: at,
+    }).execute()
+    const region = await db.selectFrom('regions').select('id').where('name', '=', 'us').executeTakeFirstOrThrow()
     await db.insertInto('accounts').values({id: 'old-account', email: 'old@example.com', name: null, api_key: old.key, created_at: at, updated_at: at}).execute()
     await db.insertInto('apps').values({id: 'old-app-id', name: 'old-app', owner_id: 'old-account', region_id: region.id, space_id: null, maintenance: 0, released_at: null, created_at: at, updated_at: at}).execute()
     const addonId = '6f1c2d3e-0000-4000-8000-000000000001'

@@ -5,7 +5,7 @@ import {test} from 'node:test'
 // The integration suite again, on PostgreSQL, when CI provides ADDONKIT_TEST_DATABASE_URL
 // (a database the test role may create schemas in; each platform gets a fresh schema).
 const url = process.env.ADDONKIT_TEST_DATABASE_URL
-const files = ['walkthrough', 'provisioning-faults', 'async-and-concurrency', 'crash-recovery', 'conventions', 'credentials', 'hashed-credentials', 'size-limits', 'contract/platform-api', 'default-aliases', 'releases', 'domains', 'logs/drains/delivery', 'logs/drains/drains-api', 'logs/drains/addon-drains', 'logs/log-sessions', 'logs/run-output', 'webhooks/subscriptions', 'webhooks/delivery', 'webhooks/events', 'webhooks/crash', 'contract/webhooks', 'partner-reads'].map((f) => `test/platform/${f}.test.ts`)
+const files = ['walkthrough', 'provisioning-faults', 'async-and-concurrency', 'crash-recovery', 'conventions', 'credentials', 'hashed-credentials', 'size-limits', 'contract/platform-api', 'default-aliases', 'releases', 'domains', 'logs/drains/delivery', 'logs/drains/drains-api', 'logs/drains/addon-drains', 'logs/log-sessions', 'logs/run-output', 'webhooks/subscriptions', 'webhooks/delivery', 'webhooks/events', 'webhooks/crash', 'contract/webhooks', 'partner-reads', 'app-setups', 'contract/app-setups', 'billing/money', 'billing/proration', 'billing/usage', 'billing/metered-plans', 'billing/migration', 'contract/invoices', 'dashboard/routes', 'dashboard/pages', 'dashboard/sessions'].map((f) => `test/platform/${f}.test.ts`)
 
 test('integration suite on PostgreSQL', {skip: url ? false : 'ADDONKIT_TEST_DATABASE_URL is not set: PostgreSQL run skipped'}, () => {
   if (process.env.ADDONKIT_PLATFORM_DB === 'pg') return

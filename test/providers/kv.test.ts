@@ -34,7 +34,9 @@ test('the kv manifest is ready for the platform', () => {
   assert.deepEqual(manifest.api.regions, ['*'])
   assert.deepEqual(manifest.api.production, {base_url: `${platform.url}/providers/kv/heroku/resources`, sso_url: `${platform.url}/providers/kv/sso/login`})
   assert.deepEqual(manifest.api.test, manifest.api.production)
-  assert.deepEqual(manifest.plans!.map((p) => [p.name, p.price.cents, Boolean(p.default)]), [['free', 0, true], ['mini', 300, false], ['standard', 1500, false]])
+  assert.deepEqual(manifest.plans!.map((p) => [p.name, p.price.cents, Boolean(p.default)]), [['free', 0, true], ['mini', 300, false], ['standard', 1500, false], ['payg', 0, false]])
+  const payg = manifest.plans!.find((p) => p.name === 'payg')!
+  assert.deepEqual([payg.price.metered, payg.meters], [true, [{name: 'requests', unit: 'request', cents_per_unit: '0.001'}]])
   assert.ok(existsSync(join(dataDir, 'providers', 'kv', 'manifest-secrets.json')))
 })
 

@@ -1,6 +1,7 @@
 import {Args} from '@oclif/core'
 import type {Plan} from '../../lib/api/types.js'
 import {BaseCommand} from '../../lib/base-command.js'
+import {formatMeterPrices} from '../../lib/billing/format.js'
 import {formatPrice} from '../../lib/output/price.js'
 import {renderTable} from '../../lib/output/table.js'
 import {listPlans} from '../../lib/plans/list.js'
@@ -26,6 +27,7 @@ export default class AddonsPlans extends BaseCommand {
           plans,
         ),
       )
+      for (const line of formatMeterPrices(plans)) this.log(line)
     }
     return plans
   }

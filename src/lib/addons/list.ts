@@ -1,8 +1,10 @@
+import {SDK_ACCEPT} from '../../wire/billing.js'
 import type {ApiClient} from '../api/client.js'
 import type {Addon, Attachment} from '../api/types.js'
 import {renderAttachments, renderResources} from './render.js'
 
-const EXPAND = {'accept-expansion': 'addon_service,plan'}
+// 3.sdk, as the heroku CLI asks: the expanded plan then says whether it is metered
+const EXPAND = {'accept-expansion': 'addon_service,plan', accept: SDK_ACCEPT}
 
 export type AddonWithAttachments = Addon & {attachments: Attachment[]}
 

@@ -4,9 +4,12 @@ import {sortByText} from '../output/sort-by-text.js'
 import {renderTable} from '../output/table.js'
 import {isPending} from './wait.js'
 
-// What the add-on costs its owner: a grandfathered billed price wins over the plan's list price.
+// What the add-on costs its owner: a grandfathered billed price wins over the plan's list price (whose
+// `metered`, which billed_price never carries, stays).
 export function priceOf(addon: Pick<Addon, 'billed_price' | 'plan'>): Price | null {
-  return addon.billed_price ?? (addon.plan as Partial<Plan>).price ?? null
+  const listed = (addon.plan as Partial<Plan>).price
+  if (!addon.billed_price) return listed ?? null
+  return listed?.metered ? {...addon.billed_price, metered: true} : addon.billed_price
 }
 
 // `important-redis`, or `important-redis (provisioning)` while the provider is still working.

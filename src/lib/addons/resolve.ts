@@ -1,8 +1,10 @@
+import {SDK_ACCEPT} from '../../wire/billing.js'
 import type {ApiClient} from '../api/client.js'
 import type {Addon, Attachment} from '../api/types.js'
 import {AddonkitError, ExitCode, isApiError, NotFoundError} from '../errors.js'
 
-const EXPAND = {'accept-expansion': 'addon_service,plan'}
+// 3.sdk, as the heroku CLI asks: the expanded plan then says whether it is metered
+const EXPAND = {'accept-expansion': 'addon_service,plan', accept: SDK_ACCEPT}
 const MAX_LISTED = 10
 
 // An identifier names one add-on: its global name or id, an attachment name on the current app,

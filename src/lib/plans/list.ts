@@ -1,9 +1,11 @@
+import {SDK_ACCEPT} from '../../wire/billing.js'
 import type {ApiClient} from '../api/client.js'
 import type {Plan} from '../api/types.js'
 
 // The service's plans, cheapest first and by name among equals (contract and metered plans last).
 export async function listPlans(api: ApiClient, service: string): Promise<Plan[]> {
-  const plans = await api.list<Plan>(`/addon-services/${encodeURIComponent(service)}/plans`)
+  // 3.sdk: metered plans say so, with their meters' prices
+  const plans = await api.list<Plan>(`/addon-services/${encodeURIComponent(service)}/plans`, {headers: {accept: SDK_ACCEPT}})
   return sortPlans(plans)
 }
 

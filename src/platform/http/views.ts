@@ -1,4 +1,5 @@
 import type {FastifyReply, FastifyRequest} from 'fastify'
+import {acceptsSdk} from '../../wire/billing.js'
 import type {AddonViewOptions, AttachmentViewOptions} from '../serializers/addons.js'
 import type {Page, PageRequest} from '../store/paging.js'
 import {parseRange, rangeHeaders} from './range.js'
@@ -13,7 +14,13 @@ export function addonView(request: FastifyRequest, baseUrl: string): AddonViewOp
     expandService: expansion.includes('addon_service'),
     expandPlan: expansion.includes('plan'),
     providerMessages: String(request.headers['x-heroku-legacy-provider-messages'] ?? '').toLowerCase() === 'true',
+    sdk: wantsSdk(request),
   }
+}
+
+// Accept: application/vnd.heroku+json; version=3.sdk, under which plans say whether they are metered.
+export function wantsSdk(request: FastifyRequest): boolean {
+  return acceptsSdk(request.headers.accept)
 }
 
 export function attachmentView(request: FastifyRequest, baseUrl: string): AttachmentViewOptions {

@@ -1,5 +1,5 @@
 import type {FastifyInstance} from 'fastify'
-import {pageRequest, sendPage} from '../http/views.js'
+import {pageRequest, sendPage, wantsSdk} from '../http/views.js'
 import {addonService, plan, regionCapabilities} from '../serializers/catalog.js'
 import {notFound} from '../services/errors.js'
 import type {Services} from '../services/index.js'
@@ -23,14 +23,14 @@ export function catalogRoutes(app: FastifyInstance, s: Services): void {
     const service = await catalog.fresh(() => catalog.findService(request.params.service))
     const wanted = pageRequest(request, RANGES)
     const page = pageOf(service.plans, wanted, (p) => (wanted.field === 'id' ? p.id : p.name))
-    return sendPage(reply, page, RANGES, page.items.map((p) => plan(p, catalog)))
+    return sendPage(reply, page, RANGES, page.items.map((p) => plan(p, catalog, {sdk: wantsSdk(request)})))
   })
   app.get<{Params: {service: string; plan: string}}>('/addon-services/:service/plans/:plan', open, async (request) => {
     const service = await catalog.fresh(() => catalog.findService(request.params.service))
     const wanted = request.params.plan
     const found = service.plans.find((p) => p.id === wanted || p.slug === wanted || p.name === wanted)
     if (!found) throw notFound('plan', "Couldn't find that plan.")
-    return plan(found, catalog)
+    return plan(found, catalog, {sdk: wantsSdk(request)})
   })
   // what `addons:docs SERVICE` opens
   app.get<{Params: {service: string}}>('/addon-services/:service/docs', open, async (request, reply) => {
@@ -38,7 +38,7 @@ export function catalogRoutes(app: FastifyInstance, s: Services): void {
     if (docs.kind === 'redirect') return reply.redirect(docs.url, 302)
     return reply.type('text/html; charset=utf-8').send(serviceDocsPage(docs.service))
   })
-  app.get<{Params: {plan: string}}>('/plans/:plan', open, async (request) => plan(await catalog.fresh(() => catalog.findPlanOr404(request.params.plan)), catalog))
+  app.get<{Params: {plan: string}}>('/plans/:plan', open, async (request) => plan(await catalog.fresh(() => catalog.findPlanOr404(request.params.plan)), catalog, {sdk: wantsSdk(request)}))
 
   app.get('/addon-region-capabilities', open, async () => regionCapabilities(catalog, catalog.listServices(), catalog.listRegions()))
   app.get<{Params: {service: string}}>('/addon-services/:service/region-capabilities', open, async (request) =>

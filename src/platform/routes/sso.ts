@@ -3,17 +3,19 @@ import {actorOf} from '../http/auth.js'
 import {ssoFormPage, ssoRefusedPage} from '../pages/sso-login.js'
 import type {SsoLoginPage, SsoService} from '../services/sso.js'
 
-// Single sign-on: the API call that signs a login link, the page a browser opens with it, and an
-// add-on's web_url (what `heroku addons:open` opens), which leads to a freshly signed link.
+// Single sign-on: the API call that signs a login link, the page a browser opens with it, and the
+// address of an add-on's web_url in earlier versions (web_url is now a dashboard page).
 export function ssoRoutes(app: FastifyInstance, sso: SsoService): void {
   app.get<{Params: {app: string; addon: string}}>('/apps/:app/addons/:addon/sso', async (request) =>
     sso.login(actorOf(request), request.params.app, request.params.addon))
 
-  // No bearer token on these two: the signed query, or the key in the link, is the credential.
+  // No bearer token on these two: the signed query is the credential; the old web_url takes none.
   app.get<{Params: {addon: string}; Querystring: Record<string, unknown>}>('/addons/:addon/sso-login', {config: {auth: 'none'}}, async (request, reply) =>
     send(reply, await sso.loginPage(request.params.addon, request.query ?? {})))
-  app.get<{Params: {addon: string}; Querystring: {key?: unknown}}>('/addons/:addon/dashboard', {config: {auth: 'none'}}, async (request, reply) =>
-    send(reply, await sso.dashboard(request.params.addon, request.query?.key)))
+  // web_url as earlier versions made it (with a `key`, now ignored): the add-on's dashboard page,
+  // which asks whoever is not signed in to sign in first
+  app.get<{Params: {addon: string}}>('/addons/:addon/dashboard', {config: {auth: 'none'}}, async (request, reply) =>
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(`/dashboard/addons/${encodeURIComponent(request.params.addon)}/open`, 303))
 }
 
 // Nothing here may be cached or leak through a Referer header: it carries a live credential.

@@ -15,6 +15,8 @@ export interface AddonViewOptions {
   expandPlan: boolean
   // X-Heroku-Legacy-Provider-Messages: true
   providerMessages: boolean
+  // Accept: …version=3.sdk: an expanded plan says whether it is metered
+  sdk?: boolean
 }
 
 export interface AttachmentViewOptions {
@@ -52,7 +54,7 @@ export async function addons(db: Db, catalog: Catalog, rows: AddonRow[], options
       id: row.id,
       name: row.name,
       addon_service: options.expandService ? addonService(service) : {id: service.row.id, name: service.row.name},
-      plan: options.expandPlan ? plan(planRow, catalog) : {id: planRow.id, name: planRow.name},
+      plan: options.expandPlan ? plan(planRow, catalog, {sdk: options.sdk}) : {id: planRow.id, name: planRow.name},
       app: {id: row.app_id, name: appName},
       billing_entity: {id: row.app_id, name: appName, type: 'app'},
       billed_price: {cents: planRow.price_cents, contract: planRow.price_contract === 1, unit: planRow.price_unit},

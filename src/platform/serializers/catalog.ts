@@ -1,6 +1,7 @@
 import type {AddonService, Plan, RegionCapability} from '../../wire/platform-api.js'
 import type {Catalog, CatalogService} from '../services/catalog.js'
 import type {PlanRow, RegionRow} from '../store/schema.js'
+import {isMetered, planMeters} from '../billing/plan-meters.js'
 import {GENERATION, region} from './core.js'
 
 export function addonService(service: CatalogService): AddonService {
@@ -12,12 +13,17 @@ export function addonService(service: CatalogService): AddonService {
   }
 }
 
-export function plan(row: PlanRow, catalog: Catalog): Plan {
+// `sdk`: the request asked for version=3.sdk, the one variant under which Heroku shows whether a plan
+// is metered; metered plans then also carry their meters (an addonkit extension).
+export function plan(row: PlanRow, catalog: Catalog, variant: {sdk?: boolean} = {}): Plan {
   const service = catalog.service(row.service_id)
+  const price: Plan['price'] = {cents: row.price_cents, contract: row.price_contract === 1, unit: row.price_unit}
+  if (variant.sdk) price.metered = isMetered(row)
   return {
     id: row.id, name: row.name, human_name: row.human_name, description: row.description,
     addon_service: {id: service.row.id, name: service.row.name},
-    price: {cents: row.price_cents, contract: row.price_contract === 1, unit: row.price_unit, metered: false},
+    price,
+    ...(variant.sdk && isMetered(row) ? {meters: planMeters(row).map(({name, unit, cents_per_unit}) => ({name, unit, cents_per_unit}))} : {}),
     default: row.is_default === 1, space_default: false, state: 'public', visible: true,
     installable_inside_private_network: row.inside_private_network === 1,
     installable_outside_private_network: row.outside_private_network === 1,

@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import type {ProviderManifest} from '../../providers/kit/manifest-types.js'
 import {validateManifest} from '../../providers/kit/manifest-problems.js'
+import {meterColumns} from '../billing/plan-meters.js'
 import type {Db} from '../store/database.js'
 import type {AddonServiceRow, PlanRow, RegionRow} from '../store/schema.js'
 import {invalid, notFound} from './errors.js'
@@ -114,6 +115,7 @@ export class Catalog {
           price_cents: plan.price.cents,
           price_unit: plan.price.unit,
           price_contract: plan.price.contract ? 1 : 0,
+          ...meterColumns(plan),
           is_default: (hasDefault ? plan.default : index === 0) ? 1 : 0,
           inside_private_network: plan.installable_inside_private_network === false ? 0 : 1,
           outside_private_network: plan.installable_outside_private_network === false ? 0 : 1,

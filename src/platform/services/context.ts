@@ -22,6 +22,9 @@ export interface ServiceContext {
   // this platform's public URL (callback_url of provision requests); known only after listen()
   baseUrl(): string
   log(line: string): void
+  // the time billing counts by (plan periods, usage months, invoices); tests set it to cross month
+  // ends. Default: the system clock
+  clock?: () => Date
 }
 
 export type Actor = AccountRow

@@ -1,3 +1,4 @@
+import {recordPlanEnd} from '../billing/plan-periods.js'
 import {removeAddonDrains} from '../logs/drains/drain-rows.js'
 import {addonLine} from '../logs/platform-lines.js'
 import type {LogStream} from '../logs/log-stream.js'
@@ -51,6 +52,8 @@ export class Deprovisioning {
       }
     }
     return this.ctx.store.transaction(async (tx) => {
+      // billed until the customer asked for it gone, also when the provider finishes later
+      await recordPlanEnd(this.ctx, tx, addon.id)
       await detachEverywhere(tx, this.ctx.logs, addon, actor.id)
       const plan = this.ctx.catalog.plan(addon.plan_id)
       await this.ctx.logs.append(addon.app_id, [addonLine(outcome === 'async' ? 'Deprovisioning' : 'Destroy', addon.name, plan.name, actor.email, null)], tx)
@@ -84,6 +87,8 @@ async function detachEverywhere(tx: Tx, logs: LogStream, addon: AddonRow, userId
 export async function removeEverywhere(tx: Tx, logs: LogStream, partnerAuth: PartnerAuth, addon: AddonRow): Promise<void> {
   const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
   await detachEverywhere(tx, logs, addon, owner.owner_id)
+  // no request here (the provider's word, a deadline): the system clock; a period already ended stays
+  await recordPlanEnd({}, tx, addon.id)
   await removeAddon(tx, partnerAuth, addon.id)
 }
 

@@ -1,3 +1,5 @@
+import {createBilling, type Billing} from '../billing/index.js'
+import {createAppSetups, type AppSetups} from '../app-setups/index.js'
 import {Instance} from '../jobs/instances.js'
 import {JobQueue} from '../jobs/queue.js'
 import {JobWorker} from '../jobs/worker.js'
@@ -49,6 +51,10 @@ export interface Services {
   drains: LogDrains
   // app and add-on webhooks: subscriptions, the delivery job, deliveries and events
   webhooks: Webhooks
+  // what add-ons cost: invoices, a month's breakdown, providers' usage reports
+  billing: Billing
+  // apps built from an app.json (POST /app-setups) and the job that builds them
+  appSetups: AppSetups
   // this instance and its background-job worker (started by startPlatform)
   instance: Instance
   worker: JobWorker
@@ -67,6 +73,8 @@ export interface ServicesOptions {
   jobIntervalMs?: number
   // webhook retry window, back-off and attempt time-out (tests shorten them)
   webhooks?: WebhookOptions
+  // the time billing counts by (tests cross month ends); default: the system clock
+  clock?: () => Date
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -79,6 +87,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const ctx: ServiceContext = {
     store: options.store, catalog, provider: options.provider, instance, jobs, logs: logs.stream, baseUrl: options.baseUrl, log: options.log,
     wakeJobs: () => void worker?.kick(),
+    clock: options.clock,
   }
   const accounts = new AccountsService(options.store.db)
   const partnerAuth = new PartnerAuth(options.store.db, catalog)
@@ -102,15 +111,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const resolver = new Resolver(ctx)
   const spaces = new SpacesService(options.store.db, catalog)
   const addons = new AddonsService(ctx, accounts, provisioning, deprovisioning, new AddonUpdates(ctx), resolver)
+  const apps = new AppsService(ctx, spaces, (actor, app) => deprovisioning.destroyOwned(actor, app))
+  const configVars = new ConfigVarsService(ctx)
+  const appSetups = createAppSetups(ctx, apps, addons, configVars)
+  worker.register(appSetups.job)
   return {
     ctx,
     catalog,
     accounts,
     spaces,
-    apps: new AppsService(ctx, spaces, (actor, app) => deprovisioning.destroyOwned(actor, app)),
+    apps,
     addons,
     attachments: new AttachmentsService(ctx),
-    configVars: new ConfigVarsService(ctx),
+    configVars,
     domains: new DomainsService(ctx),
     releases: new ReleasesService(ctx),
     resolver,
@@ -123,6 +136,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     logs,
     drains,
     webhooks,
+    appSetups,
+    billing: createBilling(ctx),
     instance,
     worker,
   }

@@ -1,7 +1,6 @@
 import type {SsoLogin} from '../../wire/platform-api.js'
 import {ssoToken, userScopedSsoToken, verifySsoToken} from '../../providers/kit/sso-token.js'
 import {providerSsoTarget} from '../provider-client/urls.js'
-import {dashboardKeyMatches} from './dashboard-links.js'
 import type {AddonsService} from './addons.js'
 import type {Actor, ServiceContext} from './context.js'
 import {invalid} from './errors.js'
@@ -71,21 +70,6 @@ export class SsoService {
         'nav-data': navData,
       },
     }
-  }
-
-  // An add-on's web_url opened in a browser: a fresh login link for the add-on's owner, or a refusal.
-  async dashboard(addonId: string, key: unknown): Promise<SsoLoginPage> {
-    const found = await this.signInTarget(addonId)
-    if ('kind' in found) return found
-    const {addon, salt} = found
-    if (!dashboardKeyMatches(addon.id, salt, key)) return refused(403, 'This dashboard link is not valid: open the add-on again.')
-    const owner = await this.ctx.store.db.selectFrom('apps')
-      .innerJoin('accounts', 'accounts.id', 'apps.owner_id')
-      .selectAll('accounts')
-      .where('apps.id', '=', addon.app_id)
-      .executeTakeFirstOrThrow()
-    const login = await this.login(owner, addon.app_id, addon.id)
-    return {kind: 'redirect', url: `${login.action}?${new URLSearchParams(login.params)}`}
   }
 
   // The add-on a browser wants to sign in to, with its service's salt; refused when it is gone or

@@ -1,4 +1,6 @@
 import {sql, type Kysely, type Migration, type MigrationProvider} from 'kysely'
+import {appSetupsMigration} from '../app-setups/migration.js'
+import {billingMigration} from '../billing/migration.js'
 import {configColumns} from './config-columns.js'
 import {isPostgres} from './dialect.js'
 import {hashSecret} from './secret-hash.js'
@@ -384,8 +386,32 @@ const webhooks: Migration = {
   },
 }
 
+// Dashboard sessions and one-time sign-in links (platform/dashboard/sessions.ts), kept in the store
+// so a browser signed in through one instance is signed in on all of them.
+const dashboardSessions: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('dashboard_sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('api_key_hash', 'text', (c) => c.notNull())
+      .addColumn('flash', 'text')
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('dashboard_sessions_expires').on('dashboard_sessions').column('expires_at').execute()
+    await db.schema.createTable('dashboard_sign_in_links')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('api_key_hash', 'text', (c) => c.notNull())
+      .addColumn('landing', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks, '0009_dashboard_sessions': dashboardSessions, '0010_billing': billingMigration, '0011_app_setups': appSetupsMigration}
   },
 }

@@ -1,3 +1,5 @@
+import type {ColumnType} from 'kysely'
+
 // Row shapes of the platform database. Booleans are 0/1 integers and timestamps ISO strings so the
 // same SQL runs on SQLite and PostgreSQL; JSON columns are text parsed by the services.
 
@@ -73,6 +75,10 @@ export interface PlanRow {
   price_cents: number
   price_unit: string
   price_contract: number
+  // 1 for a metered plan (billing/): `meters` holds its meters, JSON [{name, unit, cents_per_unit}]
+  // with each price a decimal string, kept exactly
+  price_metered: number
+  meters: string | null
   is_default: number
   inside_private_network: number
   outside_private_network: number
@@ -298,6 +304,107 @@ export interface WebhookDeliveryRow {
   updated_at: string
 }
 
+// A browser signed in to the dashboard (platform/dashboard/sessions.ts): the cookie value is kept
+// only as its SHA-256, and the session holds only while the account's key is the one it was opened with.
+export interface DashboardSessionRow {
+  id_hash: string
+  account_id: string
+  api_key_hash: string
+  // JSON {kind, text}: the message the next page shows, once
+  flash: string | null
+  expires_at: string
+  created_at: string
+}
+
+// A one-time sign-in link (`addonkit dashboard`): the token's SHA-256, the page it lands on.
+export interface DashboardSignInLinkRow {
+  token_hash: string
+  account_id: string
+  api_key_hash: string
+  landing: string
+  expires_at: string
+  created_at: string
+}
+
+// A bigint column (seconds, millionths): PostgreSQL's driver answers int8 as a string, SQLite a number.
+export type BigIntColumn = ColumnType<number | string, number, number>
+
+// One add-on on one plan for a stretch of time (platform/billing/): opened when the add-on is created
+// or changes plan, closed when it changes plan again or is destroyed. Kept once the add-on is gone,
+// with the names and price of its time, so a past month bills what happened then.
+export interface BillingPeriodRow {
+  id: string
+  // the owner of the app at the time: whose invoice it is on
+  account_id: string
+  app_id: string
+  app_name: string
+  addon_id: string
+  addon_name: string
+  service_name: string
+  plan_id: string
+  plan_name: string
+  price_cents: number
+  price_unit: string
+  price_contract: number
+  price_metered: number
+  // seconds since the epoch; ended_s is null while the add-on is on the plan
+  started_s: BigIntColumn
+  ended_s: ColumnType<number | string | null, number | null, number | null>
+}
+
+// A provider's usage report (POST /addons/{id}/usage), kept by its id so a repeat records nothing.
+export interface UsageReportRow {
+  addon_id: string
+  id: string
+  // "2024-02": the month it counts in (when it was received)
+  month: string
+  // JSON {meter: millionths of a unit, as a string}
+  meters: string
+  created_at: string
+}
+
+// A month's quantity of one meter of one add-on at one price, summed as reports arrive (so a bill
+// reads one row per meter, not every report). Prices are kept as they were when reported.
+export interface UsageTotalRow {
+  addon_id: string
+  month: string
+  plan_id: string
+  meter: string
+  microcents_per_unit: BigIntColumn
+  unit: string
+  quantity_micros: BigIntColumn
+  account_id: string
+  app_id: string
+}
+
+// One POST /app-setups (platform/app-setups/): its outcome, and where its background job is.
+export interface AppSetupRow {
+  id: string
+  owner_id: string
+  // the app it created (kept, with its name, after a failed setup removed the app)
+  app_id: string
+  app_name: string
+  source_url: string
+  // "SHA256:hex" the tarball must match, when the request gave one
+  source_checksum: string | null
+  // JSON {NAME: value} from overrides.env; null once the setup has ended, so the values live only in the app's config
+  overrides_env: string | null
+  status: 'pending' | 'succeeded' | 'failed'
+  failure_message: string | null
+  // JSON array of strings
+  manifest_errors: string
+  // JSON AppJsonManifest (wire/app-json.ts) once app.json has been read
+  manifest: string | null
+  // index of the next app.json add-on to create
+  next_addon: number
+  // 1 while that add-on is being created: a job that finds it so was interrupted
+  step_started: number
+  // 1 once the setup has failed and what it created is being removed
+  rolling_back: number
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   accounts: AccountRow
   regions: RegionRow
@@ -322,4 +429,10 @@ export interface Database {
   webhooks: WebhookRow
   webhook_events: WebhookEventRow
   webhook_deliveries: WebhookDeliveryRow
+  dashboard_sessions: DashboardSessionRow
+  dashboard_sign_in_links: DashboardSignInLinkRow
+  billing_periods: BillingPeriodRow
+  usage_reports: UsageReportRow
+  usage_totals: UsageTotalRow
+  app_setups: AppSetupRow
 }

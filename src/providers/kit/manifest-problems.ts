@@ -1,3 +1,4 @@
+import {parseMicros} from '../../wire/billing.js'
 import type {ProviderManifest} from './manifest-types.js'
 import {knownRegionNames} from './regions.js'
 
@@ -159,9 +160,35 @@ function planProblems(plans: unknown): string[] {
       if (!(Number.isInteger(price.cents) && (price.cents as number) >= 0)) problems.push(`${label}: price.cents must be a whole number of cents, 0 or more`)
       if (!isNonEmptyString(price.unit)) problems.push(`${label}: price.unit must be a non-empty string such as "month"`)
     }
+    problems.push(...meterProblems(label, isObject(price) ? price : {}, plan.meters))
     if (plan.default !== undefined && typeof plan.default !== 'boolean') problems.push(`${label}: default must be true or false`)
   })
   const defaults = plans.filter((plan) => isObject(plan) && plan.default === true).length
   if (defaults !== 1) problems.push(`exactly one plan must have "default": true (found ${defaults})`)
+  return problems
+}
+
+// A metered plan (price.metered: true) lists its meters, each with a name, a unit and a price per
+// unit in cents that a millionth of a cent can express exactly.
+function meterProblems(label: string, price: Json, meters: unknown): string[] {
+  if (price.metered !== undefined && typeof price.metered !== 'boolean') return [`${label}: price.metered must be true or false`]
+  if (price.metered !== true) return meters === undefined ? [] : [`${label}: meters are only for metered plans (price.metered: true)`]
+  const problems = price.contract === true ? [`${label}: a plan is either contract or metered, not both`] : []
+  if (!Array.isArray(meters) || meters.length === 0) return [...problems, `${label}: a metered plan must list its meters: [{name, unit, cents_per_unit}]`]
+  const seen = new Set<string>()
+  meters.forEach((meter, index) => {
+    if (!isObject(meter)) {
+      problems.push(`${label}: meters[${index}] must be an object with name, unit and cents_per_unit`)
+      return
+    }
+    const name = isNonEmptyString(meter.name) ? meter.name : `meters[${index}]`
+    if (!isNonEmptyString(meter.name)) problems.push(`${label}: meters[${index}].name must be a non-empty string`)
+    else if (seen.has(meter.name)) problems.push(`${label}: meter ${meter.name} is listed twice`)
+    else seen.add(meter.name)
+    if (!isNonEmptyString(meter.unit)) problems.push(`${label}: meter ${name}: unit must be a non-empty string such as "request"`)
+    if (parseMicros(meter.cents_per_unit) === undefined) {
+      problems.push(`${label}: meter ${name}: cents_per_unit must be a price in cents, 0 or more, with at most 6 decimal places (e.g. "0.001"), not ${show(meter.cents_per_unit)}`)
+    }
+  })
   return problems
 }

@@ -4,11 +4,23 @@ export interface ManifestPlan {
   name: string
   human_name?: string
   description?: string
-  price: {cents: number; unit: string; contract?: boolean}
+  // metered: a base price (cents a month, 0 for none) plus the usage of each meter, which the
+  // provider reports (POST /addons/{id}/usage, an addonkit extension)
+  price: {cents: number; unit: string; contract?: boolean; metered?: boolean}
+  meters?: ManifestMeter[]
   default?: boolean
   // Private Spaces: plans are installable everywhere unless they say otherwise.
   installable_inside_private_network?: boolean
   installable_outside_private_network?: boolean
+}
+
+// One meter of a metered plan: what the provider counts (`name`, the label usage is reported and
+// shown under), its unit, and the price of one unit in cents: fractions of a cent allowed down to a
+// millionth, as a decimal string ("0.001") or a number, kept exactly.
+export interface ManifestMeter {
+  name: string
+  unit: string
+  cents_per_unit: string | number
 }
 
 export interface ManifestEnvironment {

@@ -1,5 +1,5 @@
 import {setTimeout as sleep} from 'node:timers/promises'
-import {PartnerSession} from './partner-session.js'
+import {PartnerSession, type PartnerSessionOptions} from './partner-session.js'
 import type {PartnerTokenStore} from './partner-tokens.js'
 import {PlatformCallError, PlatformClient} from './platform-client.js'
 
@@ -10,6 +10,8 @@ export interface PartnerAccessOptions {
   // how long a new add-on may take to appear on the platform after the provision's answer
   recordedWithinMs?: number
   now?: () => number
+  // how hard each call to the platform tries (see PartnerSessionOptions)
+  http?: Pick<PartnerSessionOptions, 'retries' | 'timeoutMs'>
 }
 
 /**
@@ -33,6 +35,7 @@ export class PartnerAccess {
   // The client of a resource whose grant was exchanged; undefined for any other.
   async client(resourceId: string): Promise<PlatformClient | undefined> {
     const session = this.sessions.get(resourceId) ?? (await this.restore(resourceId))
+    await session?.settled()
     return session?.exchanged ? new PlatformClient(session) : undefined
   }
 
@@ -71,8 +74,9 @@ export class PartnerAccess {
     }
   }
 
-  private session(resourceId: string, callbackUrl: string, stored?: ConstructorParameters<typeof PartnerSession>[0]['stored']): PartnerSession {
+  private session(resourceId: string, callbackUrl: string, stored?: PartnerSessionOptions['stored']): PartnerSession {
     return new PartnerSession({
+      ...this.options.http,
       callbackUrl,
       clientSecret: this.options.clientSecret,
       stored,

@@ -27,6 +27,10 @@ export interface PartnerSessionOptions {
   stored?: PartnerTokens
   save?(tokens: PartnerTokens): Promise<void>
   now?: () => number
+  // How hard a call tries: by default 3 retries of transient failures within 30 s each. A caller on
+  // a timer (metrics lines) gives 0 and a short time-out: the next round is its retry.
+  retries?: number
+  timeoutMs?: number
 }
 
 /**
@@ -40,6 +44,7 @@ export class PartnerSession {
   readonly endpoints: ReturnType<typeof platformEndpoints>
   private tokens?: PartnerTokens
   private refreshing?: Promise<PartnerTokens>
+  private exchanging?: Promise<void>
   private readonly now: () => number
 
   constructor(private readonly options: PartnerSessionOptions) {
@@ -48,8 +53,8 @@ export class PartnerSession {
     this.now = options.now ?? Date.now
     this.http = got.extend({
       headers: {accept: ACCEPT, 'user-agent': 'addonkit-provider-kit'},
-      timeout: {request: 30_000},
-      retry: {limit: 3, methods: ['GET', 'PATCH', 'POST', 'DELETE'], statusCodes: [408, 429, 500, 502, 503, 504]},
+      timeout: {request: options.timeoutMs ?? 30_000},
+      retry: {limit: options.retries ?? 3, methods: ['GET', 'PATCH', 'POST', 'DELETE'], statusCodes: [408, 429, 500, 502, 503, 504]},
     })
   }
 
@@ -60,7 +65,14 @@ export class PartnerSession {
   // Spends a grant for tokens. Not retried: a grant is spent by the first exchange that reaches the platform.
   async exchange(grantCode: string): Promise<void> {
     if (this.tokens) return
-    await this.keep(await this.requestTokens({grant_type: 'authorization_code', code: grantCode}, 0))
+    this.exchanging ??= this.requestTokens({grant_type: 'authorization_code', code: grantCode}, 0).then((tokens) => this.keep(tokens))
+    await this.exchanging
+  }
+
+  // Resolves once an exchange under way has ended (whether or not it succeeded): a caller that asks
+  // for the client just after a provision gets it rather than racing the exchange.
+  async settled(): Promise<void> {
+    await this.exchanging?.catch(() => {})
   }
 
   async authorization(): Promise<{authorization: string}> {
@@ -71,7 +83,7 @@ export class PartnerSession {
 
   private refresh(): Promise<PartnerTokens> {
     this.refreshing ??= (async () => {
-      const fresh = await this.requestTokens({grant_type: 'refresh_token', refresh_token: this.tokens!.refresh_token!}, 3)
+      const fresh = await this.requestTokens({grant_type: 'refresh_token', refresh_token: this.tokens!.refresh_token!}, this.options.retries ?? 3)
       await this.keep(fresh)
       return fresh
     })().finally(() => {

@@ -1,7 +1,5 @@
 import {PartnerSession} from './partner-session.js'
 
-export {platformEndpoints} from './partner-session.js'
-
 export interface OAuthGrant {
   code: string
   type?: string

@@ -1,4 +1,5 @@
 import {HTTPError, RequestError, type OptionsOfJSONResponseBody} from 'got'
+import type {UsageReport} from '../../wire/billing.js'
 import type {Addon, App, Attachment, Domain} from '../../wire/platform-api.js'
 import {WEBHOOK_SECRET_HEADER, WEBHOOKS_ACCEPT, type AddonWebhook, type WebhookInclude, type WebhookLevel} from '../../wire/webhooks.js'
 import type {PartnerSession} from './partner-session.js'
@@ -82,6 +83,16 @@ export class PlatformClient {
 
   async unsubscribe(webhookId: string): Promise<void> {
     await this.call(`${this.session.endpoints.addonUrl}/webhooks/${encodeURIComponent(webhookId)}`, {method: 'DELETE', headers: {accept: WEBHOOKS_ACCEPT}})
+  }
+
+  /**
+   * Reports usage of the meters of the resource's (metered) plan: `{requests: 1200}`, counted in the
+   * month the platform receives it. An addonkit extension (Heroku has no public API for it). `id` is
+   * yours and makes the report idempotent: after a failure, send the same id and quantities again
+   * (a repeat records nothing more; the same id with other quantities is refused, 409).
+   */
+  async reportUsage(id: string, meters: Record<string, number>): Promise<UsageReport> {
+    return (await this.call<UsageReport>(`${this.session.endpoints.addonUrl}/usage`, {method: 'POST', json: {id, meters}})).body
   }
 
   private async get<T>(url: string): Promise<T> {

@@ -16,7 +16,8 @@ function presentedToken(request: FastifyRequest): string | undefined {
 }
 
 // The service itself: GET/PUT/DELETE /kv/<resource>/<key>, and GET /kv/<resource> for the key list.
-export async function kvDataRoutes(app: FastifyInstance, resources: ResourceStore<KvResourceData>, data: KvData) {
+// `counted` hears of every request that got past the token check (what pay-as-you-go bills).
+export async function kvDataRoutes(app: FastifyInstance, resources: ResourceStore<KvResourceData>, data: KvData, counted: (resource: string) => void = () => {}) {
   // Values are stored as sent, whatever their content type.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', {parseAs: 'buffer', bodyLimit: largestKvLimit + 1024}, (_request, body, done) => done(null, body))
@@ -36,6 +37,7 @@ export async function kvDataRoutes(app: FastifyInstance, resources: ResourceStor
     const ok = safeEqual(token ?? '', resource?.data.token ?? '') && token !== undefined && resource !== undefined
     if (!ok) return reply.code(401).header('www-authenticate', 'Basic realm="kv"').send({message: 'wrong or missing kv token: use the credentials in KV_URL'})
     ;(request as FastifyRequest & {kvPlan?: string}).kvPlan = resource.plan
+    counted(resource.id)
   })
 
   app.get<{Params: {resource: string}}>('/:resource', async (request) => {

@@ -115,6 +115,11 @@ export class KvData {
     return (await this.ready()).run
   }
 
+  // The open database, for what else kv keeps beside the entries (request-meter.ts).
+  async database(): Promise<BetterSqlite3.Database> {
+    return (await this.ready()).db
+  }
+
   async usage(resourceId: string): Promise<Usage> {
     return (await this.run()).usage(resourceId)
   }

@@ -17,6 +17,21 @@ const migrations: string[] = [
      keys INTEGER NOT NULL,
      bytes INTEGER NOT NULL
    );`,
+  // Requests counted for the dashboard (each resource's month) and for the pay-as-you-go plan's usage
+  // reports, which wait here until the platform has them: a report keeps its id across retries and
+  // restarts, so the platform counts it once.
+  `CREATE TABLE request_months (
+     resource TEXT NOT NULL,
+     month TEXT NOT NULL,
+     requests INTEGER NOT NULL,
+     PRIMARY KEY (resource, month)
+   );
+   CREATE TABLE usage_outbox (
+     id TEXT PRIMARY KEY,
+     resource TEXT NOT NULL,
+     requests INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
 ]
 
 export function kvDatabaseFile(dir: string): string {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict'
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -27,6 +28,7 @@ const hostSpecific = (pattern: string) => /heroku/i.test(pattern)
 export class HerokuSchema {
   private readonly root: Node
   private readonly ajv
+  private readonly compiled = new Map<string, ValidateFunction>()
 
   constructor(path = SCHEMA_PATH) {
     this.root = JSON.parse(readFileSync(path, 'utf8')) as Node
@@ -45,6 +47,27 @@ export class HerokuSchema {
     const schema = this.definition(resource)
     adjust(schema)
     return this.ajv.compile(schema)
+  }
+
+  /**
+   * Asserts that an answer is a `resource`: the body, or each item of a list (an empty list proves
+   * nothing), one line per problem. `definition` is where the schema keeps it when not under its own
+   * name; `adjust` widens it where the platform, like Heroku, answers beyond it. Compiled once per
+   * resource: give the same options for a resource every time.
+   */
+  assertConforms(resource: string, body: unknown, where: string, options: {definition?: string; adjust?: (schema: Node) => void} = {}): void {
+    let validate = this.compiled.get(resource)
+    if (!validate) {
+      validate = this.validator(options.definition ?? resource, options.adjust)
+      this.compiled.set(resource, validate)
+    }
+    const items = Array.isArray(body) ? body : [body]
+    if (Array.isArray(body)) assert.ok(body.length > 0, `${where}: an empty list proves nothing`)
+    for (const [i, item] of items.entries()) {
+      const ok = validate(item)
+      const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`)
+      assert.ok(ok, `${where}${Array.isArray(body) ? `[${i}]` : ''} is not a ${resource}:\n  ${errors.join('\n  ')}`)
+    }
   }
 
   private at(ref: string): Node {

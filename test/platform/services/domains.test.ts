@@ -6,10 +6,9 @@ import {after, before, describe, test} from 'node:test'
 import type {ServiceContext} from '../../../src/platform/services/context.js'
 import {defaultHostname, generateDnsTarget, hostnameProblem, normalizeHostname} from '../../../src/platform/services/domain-names.js'
 import {defaultDomainId, DomainsService, removeAppDomains, takenMessage} from '../../../src/platform/services/domains.js'
-import {PlatformError} from '../../../src/platform/services/errors.js'
-import {openStore, type Store} from '../../../src/platform/store/database.js'
+import type {Store} from '../../../src/platform/store/database.js'
 import {defaultPage} from '../../../src/platform/store/paging.js'
-import type {AccountRow, AppRow} from '../../../src/platform/store/schema.js'
+import {openStoreWithApps, OTHER_ROW, OWNER_ROW} from '../store-rows.js'
 
 const label63 = 'a'.repeat(63)
 // 63 + 1 + 63 + 1 + 63 + 1 + 61 = 253
@@ -88,29 +87,18 @@ describe('the domain service on a store', () => {
   let store: Store
   let domains: DomainsService
   const dir = mkdtempSync(join(tmpdir(), 'addonkit-domains-'))
-  const at = '2024-01-01T00:00:00.000Z'
-  const owner: AccountRow = {id: 'acct-1', email: 'a@example.com', name: null, api_key_hash: 'not-a-key', created_at: at, updated_at: at}
-  const other: AccountRow = {...owner, id: 'acct-2', email: 'b@example.com', api_key_hash: 'not-a-key-either'}
-  const app = (id: string, name: string, owner_id: string, region_id: string): AppRow =>
-    ({id, name, owner_id, region_id, space_id: null, maintenance: 0, released_at: null, run_count: 0, created_at: at, updated_at: at})
+  const owner = OWNER_ROW
+  const other = OTHER_ROW
 
   before(async () => {
-    store = await openStore({dataDir: dir})
+    store = await openStoreWithApps(dir, [['app-1', 'first-app', 'acct-1'], ['app-2', 'second-app', 'acct-1'], ['app-3', 'their-app', 'acct-2']])
     domains = new DomainsService({store} as ServiceContext)
-    await store.db.insertInto('accounts').values([owner, other]).execute()
-    const us = (await store.db.selectFrom('regions').select('id').where('name', '=', 'us').executeTakeFirstOrThrow()).id
-    await store.db.insertInto('apps').values([app('app-1', 'first-app', 'acct-1', us), app('app-2', 'second-app', 'acct-1', us), app('app-3', 'their-app', 'acct-2', us)]).execute()
   })
   after(async () => {
     await store.close()
     rmSync(dir, {recursive: true, force: true})
   })
 
-  const refusal = async (work: Promise<unknown>): Promise<{status: number; message: string}> => {
-    const error = await work.then(() => assert.fail('expected a refusal'), (e: unknown) => e)
-    assert.ok(error instanceof PlatformError, String(error))
-    return {status: error.status, message: error.message}
-  }
   const stored = async () => (await store.db.selectFrom('domains').select(['hostname', 'app_id']).orderBy('hostname').execute()).map((d) => `${d.app_id} ${d.hostname}`)
 
   test('a hostname is stored once, lower-cased, and refused to every other app', async () => {
@@ -118,26 +106,26 @@ describe('the domain service on a store', () => {
     assert.equal(domain.hostname, 'www.example.com')
     assert.equal(domain.kind, 'custom')
     assert.equal(domain.status, 'succeeded')
-    assert.deepEqual(await refusal(domains.create(owner, 'first-app', {hostname: 'www.example.com'})), {status: 422, message: 'www.example.com is already a domain of first-app.'})
-    assert.deepEqual(await refusal(domains.create(owner, 'second-app', {hostname: 'www.EXAMPLE.com'})), {status: 422, message: 'www.example.com is already taken by your app first-app.'})
-    assert.deepEqual(await refusal(domains.create(other, 'their-app', {hostname: 'www.example.com'})), {status: 422, message: 'www.example.com is already taken by another app.'})
+    await assert.rejects(domains.create(owner, 'first-app', {hostname: 'www.example.com'}), {status: 422, message: 'www.example.com is already a domain of first-app.'})
+    await assert.rejects(domains.create(owner, 'second-app', {hostname: 'www.EXAMPLE.com'}), {status: 422, message: 'www.example.com is already taken by your app first-app.'})
+    await assert.rejects(domains.create(other, 'their-app', {hostname: 'www.example.com'}), {status: 422, message: 'www.example.com is already taken by another app.'})
     assert.deepEqual(await stored(), ['app-1 www.example.com'])
   })
 
   test('invalid hostnames and SNI endpoints are refused before anything is written', async () => {
-    assert.equal((await refusal(domains.create(owner, 'second-app', {hostname: 'bad_name.example.com'}))).status, 422)
-    assert.match((await refusal(domains.create(owner, 'second-app', {hostname: 'api.example.com', sniEndpoint: 'my-cert'}))).message, /no SNI endpoints/)
+    await assert.rejects(domains.create(owner, 'second-app', {hostname: 'bad_name.example.com'}), {status: 422})
+    await assert.rejects(domains.create(owner, 'second-app', {hostname: 'api.example.com', sniEndpoint: 'my-cert'}), {message: /no SNI endpoints/})
     assert.deepEqual(await stored(), ['app-1 www.example.com'])
   })
 
   test('the default domain cannot be removed; a custom one can, by hostname or id, once', async () => {
-    assert.deepEqual(await refusal(domains.destroy(owner, 'second-app', 'second-app.localhost')), {status: 422, message: 'second-app.localhost is the default domain of second-app: it cannot be removed.'})
-    assert.equal((await refusal(domains.destroy(owner, 'second-app', defaultDomainId('app-2')))).status, 422)
+    await assert.rejects(domains.destroy(owner, 'second-app', 'second-app.localhost'), {status: 422, message: 'second-app.localhost is the default domain of second-app: it cannot be removed.'})
+    await assert.rejects(domains.destroy(owner, 'second-app', defaultDomainId('app-2')), {status: 422})
     const {domain} = await domains.create(owner, 'second-app', {hostname: 'api.example.com'})
     assert.equal((await domains.destroy(owner, 'second-app', domain.id)).domain.hostname, 'api.example.com')
-    assert.deepEqual(await refusal(domains.destroy(owner, 'second-app', 'api.example.com')), {status: 404, message: "Couldn't find that domain."})
+    await assert.rejects(domains.destroy(owner, 'second-app', 'api.example.com'), {status: 404, message: "Couldn't find that domain."})
     // another app's domain does not exist for this one
-    assert.equal((await refusal(domains.info(owner, 'second-app', 'www.example.com'))).status, 404)
+    await assert.rejects(domains.info(owner, 'second-app', 'www.example.com'), {status: 404})
   })
 
   test('the default domain leads the first page; Next-Range continues with the custom ones', async () => {

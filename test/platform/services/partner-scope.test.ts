@@ -4,10 +4,10 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import {Catalog} from '../../../src/platform/services/catalog.js'
-import {PlatformError} from '../../../src/platform/services/errors.js'
 import {findReadableApp, partnerRefusal, partnerRouteProblem} from '../../../src/platform/services/partner-scope.js'
-import {openStore, type Store} from '../../../src/platform/store/database.js'
-import type {AccountRow, AddonRow, AppRow, AttachmentRow} from '../../../src/platform/store/schema.js'
+import type {Store} from '../../../src/platform/store/database.js'
+import type {AddonRow, AttachmentRow} from '../../../src/platform/store/schema.js'
+import {AT, openStoreWithApps, OTHER_ROW, OWNER_ROW} from '../store-rows.js'
 
 describe('which routes a partner token may run', () => {
   test('partner routes: only those naming its own add-on', () => {
@@ -45,19 +45,14 @@ describe('which routes a partner token may run', () => {
 describe('the apps a reader may see', () => {
   let store: Store
   const dir = mkdtempSync(join(tmpdir(), 'addonkit-partner-scope-'))
-  const at = '2024-01-01T00:00:00.000Z'
-  const owner: AccountRow = {id: 'acct-1', email: 'a@example.com', name: null, api_key_hash: 'not-a-key', created_at: at, updated_at: at}
-  const other: AccountRow = {...owner, id: 'acct-2', email: 'b@example.com', api_key_hash: 'not-a-key-either'}
-  const app = (id: string, name: string, owner_id: string, region_id: string): AppRow =>
-    ({id, name, owner_id, region_id, space_id: null, maintenance: 0, released_at: null, run_count: 0, created_at: at, updated_at: at})
+  const at = AT
+  const owner = OWNER_ROW
+  const other = OTHER_ROW
   const attachment = (id: string, addon_id: string, app_id: string): AttachmentRow =>
     ({id, addon_id, app_id, addon_app_id: 'app-1', name: `ALIAS_${id}`, namespace: null, log_input_token: null, created_at: at, updated_at: at})
 
   before(async () => {
-    store = await openStore({dataDir: dir})
-    await store.db.insertInto('accounts').values([owner, other]).execute()
-    const us = (await store.db.selectFrom('regions').select('id').where('name', '=', 'us').executeTakeFirstOrThrow()).id
-    await store.db.insertInto('apps').values([app('app-1', 'home-app', 'acct-1', us), app('app-2', 'shared-app', 'acct-1', us), app('app-3', 'lonely-app', 'acct-1', us), app('app-4', 'their-app', 'acct-2', us)]).execute()
+    store = await openStoreWithApps(dir, [['app-1', 'home-app', 'acct-1'], ['app-2', 'shared-app', 'acct-1'], ['app-3', 'lonely-app', 'acct-1'], ['app-4', 'their-app', 'acct-2']])
     const catalog = new Catalog(store.db)
     await catalog.load()
     await catalog.register({id: 'scoped', api: {config_vars: ['SCOPED_URL'], password: 'p', regions: ['us'], production: 'https://x'}})
@@ -76,12 +71,6 @@ describe('the apps a reader may see', () => {
     rmSync(dir, {recursive: true, force: true})
   })
 
-  const refusal = async (work: Promise<unknown>) => {
-    const error = await work.then(() => assert.fail('expected a refusal'), (e: unknown) => e)
-    assert.ok(error instanceof PlatformError, String(error))
-    return {status: error.status, id: error.id}
-  }
-
   test('a partner token sees the apps its add-on is attached to, by name or id', async () => {
     const reader = {partnerAddonId: 'addon-1'}
     assert.equal((await findReadableApp(store.db, reader, 'home-app')).id, 'app-1')
@@ -90,14 +79,14 @@ describe('the apps a reader may see', () => {
 
   test('any other app does not exist for it (404), whoever owns it', async () => {
     const reader = {partnerAddonId: 'addon-1'}
-    assert.deepEqual(await refusal(findReadableApp(store.db, reader, 'lonely-app')), {status: 404, id: 'not_found'})
-    assert.deepEqual(await refusal(findReadableApp(store.db, reader, 'their-app')), {status: 404, id: 'not_found'})
-    assert.deepEqual(await refusal(findReadableApp(store.db, reader, 'no-such-app')), {status: 404, id: 'not_found'})
-    assert.deepEqual(await refusal(findReadableApp(store.db, {partnerAddonId: 'gone-addon'}, 'home-app')), {status: 404, id: 'not_found'})
+    await assert.rejects(findReadableApp(store.db, reader, 'lonely-app'), {status: 404, id: 'not_found'})
+    await assert.rejects(findReadableApp(store.db, reader, 'their-app'), {status: 404, id: 'not_found'})
+    await assert.rejects(findReadableApp(store.db, reader, 'no-such-app'), {status: 404, id: 'not_found'})
+    await assert.rejects(findReadableApp(store.db, {partnerAddonId: 'gone-addon'}, 'home-app'), {status: 404, id: 'not_found'})
   })
 
   test('a customer sees its own apps; another owner\'s is 403, as before', async () => {
     assert.equal((await findReadableApp(store.db, owner, 'lonely-app')).id, 'app-3')
-    assert.deepEqual(await refusal(findReadableApp(store.db, other, 'lonely-app')), {status: 403, id: 'forbidden'})
+    await assert.rejects(findReadableApp(store.db, other, 'lonely-app'), {status: 403, id: 'forbidden'})
   })
 })

@@ -129,40 +129,31 @@ describe('SsoService', () => {
     assert.match(await forged.text(), /Single sign-on refused[\s\S]*The single sign-on token is not valid\./)
   })
 
-  test("an add-on's web_url opens a fresh login for its owner; a wrong key or a gone add-on is refused", async () => {
+  test("an add-on's web_url is its dashboard page and carries no credential", async () => {
     const view = await f.p.api.get<{web_url: string}>('apps/example-app/addons/important-redis')
-    const webUrl = view.body.web_url
-    assert.equal(webUrl, `${f.p.url}/addons/${f.addonId}/dashboard?key=${createHmac('sha256', 'salt').update(`addonkit dashboard link:${f.addonId}`).digest('hex')}`)
+    assert.equal(view.body.web_url, `${f.p.url}/dashboard/addons/${f.addonId}/open`)
     const attachments = await f.p.api.get<{web_url: string}[]>('apps/example-app/addon-attachments')
-    assert.equal(attachments.body[0].web_url, webUrl)
-
-    const key = new URL(webUrl).searchParams.get('key')
-    const page = await f.sso().dashboard(f.addonId, key)
-    assert.equal(page.kind, 'redirect')
-    const link = new URL((page as Extract<SsoLoginPage, {kind: 'redirect'}>).url)
-    assert.equal(`${link.origin}${link.pathname}`, `${f.p.url}/addons/${f.addonId}/sso-login`)
-    assert.equal(link.searchParams.get('email'), OWNER.email)
-    const login = await f.sso().loginPage(f.addonId, Object.fromEntries(link.searchParams))
-    assert.equal(login.kind, 'post')
-
-    const badKey = {kind: 'refused', status: 403, reason: 'This dashboard link is not valid: open the add-on again.'}
-    assert.deepEqual(await f.sso().dashboard(f.addonId, key!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))), badKey)
-    assert.deepEqual(await f.sso().dashboard(f.addonId, undefined), badKey)
-    assert.deepEqual(await f.sso().dashboard('no-such-addon', key), {kind: 'refused', status: 404, reason: 'This add-on does not exist (any more).'})
+    assert.equal(attachments.body[0].web_url, view.body.web_url)
   })
 
-  test('the web_url route needs no bearer token, redirects to the login page and is never cached', async () => {
+  test('without a dashboard session, web_url and the keyed links of earlier versions only lead to signing in', async () => {
     const {body} = await f.p.api.get<{web_url: string}>('apps/example-app/addons/important-redis')
+    const signIn = `/dashboard/login?next=${encodeURIComponent(`/dashboard/addons/${f.addonId}/open`)}`
     const first = await fetch(body.web_url, {redirect: 'manual'})
     assert.equal(first.status, 303)
     assert.equal(first.headers.get('cache-control'), 'no-store')
-    const location = first.headers.get('location')!
-    assert.ok(location.startsWith(`${f.p.url}/addons/${f.addonId}/sso-login?`))
-    const form = await fetch(location)
-    assert.equal(form.status, 200)
-    assert.ok((await form.text()).includes(`action="${f.provider.url}/sso"`))
-    const forged = await fetch(body.web_url.replace(/key=[0-9a-f]+/, `key=${'0'.repeat(64)}`))
-    assert.equal(forged.status, 403)
+    assert.equal(first.headers.get('location'), signIn)
+    // what web_url was before: a key derived from the service's salt, valid until the salt changed
+    const oldKey = createHmac('sha256', 'salt').update(`addonkit dashboard link:${f.addonId}`).digest('hex')
+    const old = await fetch(`${f.p.url}/addons/${f.addonId}/dashboard?key=${oldKey}`, {redirect: 'manual'})
+    assert.equal(old.status, 303)
+    assert.equal(old.headers.get('location'), `/dashboard/addons/${f.addonId}/open`)
+    const next = await fetch(`${f.p.url}${old.headers.get('location')}`, {redirect: 'manual'})
+    assert.equal(next.status, 303)
+    assert.equal(next.headers.get('location'), signIn)
+    const page = await fetch(`${f.p.url}${signIn}`)
+    assert.equal(page.status, 200)
+    assert.doesNotMatch(await page.text(), /sso-login|token=/)
   })
 
   test('field values are HTML-escaped in the form', async () => {

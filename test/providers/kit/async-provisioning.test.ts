@@ -10,6 +10,7 @@ import {PlatformCallback} from '../../../src/providers/kit/platform-callback.js'
 import {type RunningPlatform, startPlatform} from '../../../src/platform/start.js'
 import {checkLines, failed} from '../../commands/provider/checks-output.js'
 import {runCli} from '../../helpers/cli.js'
+import {platformJson} from '../../helpers/platform-fetch.js'
 import {providerClient, provisionBody} from '../provider-client.js'
 
 // A provider built with the kit that answers 202 and finishes later, against the real local platform:
@@ -33,14 +34,7 @@ describe('asynchronous provisioning with the provider kit', () => {
   // each provision waits for the test to release it
   const releases = new Map<string, (outcome: 'ok' | 'fail') => void>()
 
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<{status: number; body: T}> => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return {status: response.status, body: (await response.json()) as T}
-  }
+  const api = <T>(method: string, path: string, body?: unknown) => platformJson<T>(platform.url, KEY, method, path, body)
   const waitFor = async (what: string, ready: () => Promise<boolean>) => {
     for (let i = 0; i < 200; i++) {
       if (await ready()) return

@@ -10,6 +10,7 @@ import {
   type PlatformClient, type ProviderManifest, type WebhookEvent,
 } from '../../../src/providers/kit/index.js'
 import {type RunningPlatform, startPlatform} from '../../../src/platform/start.js'
+import {platformJson} from '../../helpers/platform-fetch.js'
 
 // A provider built with the kit against the real local platform: once an add-on is recorded, the
 // kit hands `provisioned` the resource's client (app, owner, domains, attachments) and the provider
@@ -37,14 +38,7 @@ describe('the kit\'s platform client and webhook receiver, against the platform'
   let kit: ReturnType<typeof providerKit>
   let tokensFile: string
 
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<{status: number; body: T}> => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {authorization: `Bearer ${KEY}`, accept: 'application/vnd.heroku+json; version=3', 'content-type': 'application/json'},
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return {status: response.status, body: (await response.json()) as T}
-  }
+  const api = <T>(method: string, path: string, body?: unknown) => platformJson<T>(platform.url, KEY, method, path, body)
   const waitFor = async (what: string, ready: () => boolean | Promise<boolean>) => {
     for (let i = 0; i < 400; i++) {
       if (await ready()) return

@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import {MetricsReporter, type MetricsData} from '../../../src/providers/builtin/metrics/metrics-reporter.js'
-import {PartnerTokens} from '../../../src/providers/builtin/metrics/partner-tokens.js'
+import {metricsPartnerAccess} from '../../../src/providers/builtin/metrics/service-metrics.js'
+import {attachmentLogUrls} from '../../../src/providers/builtin/metrics/attachment-log-urls.js'
 import type {ProviderResource} from '../../../src/providers/kit/resource-store.js'
 import {CLIENT_SECRET, startFakePlatform, type FakePlatform} from './fake-platform.js'
 
@@ -25,13 +26,15 @@ function resource(id: string, data: MetricsData): ProviderResource<MetricsData> 
 // A reporter over `resources`, whose sample is `value` (or throws it when it is an Error).
 function reporter(resources: ProviderResource<MetricsData>[], file: string, sample: () => string = () => 'source=TEST sample#n=1') {
   const warnings: string[] = []
-  const tokens = new PartnerTokens(join(dir, file), CLIENT_SECRET)
+  const partner = metricsPartnerAccess(join(dir, file), CLIENT_SECRET)
   const metrics = new MetricsReporter({
-    service: 'test', intervalMs: 100, tokens, warn: (m) => warnings.push(m),
+    service: 'test', intervalMs: 100, partner, warn: (m) => warnings.push(m),
     resources: async () => resources,
     sample: async () => sample(),
   })
-  return {metrics, tokens, warnings}
+  // what a provision does with its grant
+  const exchange = (id: string) => partner.begin(id, callbackUrl(id)).exchange(platform.grant(id))
+  return {metrics, exchange, warnings}
 }
 
 const callbackUrl = (id: string) => `${platform.url}/addons/${id}`
@@ -40,8 +43,8 @@ describe('MetricsReporter', () => {
   test('a line to every app the platform lists for the add-on; the owning app alone without a partner token', async () => {
     const withToken = resource('addon-1', {logInputUrl: platform.logUrl('owner-1')})
     const without = resource('addon-2', {logInputUrl: platform.logUrl('owner-2')})
-    const {metrics, tokens, warnings} = reporter([withToken, without], 'tokens-1.json')
-    await tokens.exchange('addon-1', callbackUrl('addon-1'), platform.grant('addon-1'))
+    const {metrics, exchange, warnings} = reporter([withToken, without], 'tokens-1.json')
+    await exchange('addon-1')
     platform.attach('addon-1', ['owner-1', 'reader-1'])
     await metrics.tick()
     assert.deepEqual(platform.lines('owner-1'), ['source=TEST sample#n=1'])
@@ -58,8 +61,8 @@ describe('MetricsReporter', () => {
 
   test('the platform away: one warning however many rounds, one more after it came back and went again', async () => {
     const r = resource('addon-3', {logInputUrl: platform.logUrl('owner-3')})
-    const {metrics, tokens, warnings} = reporter([r, resource('addon-4', {logInputUrl: platform.logUrl('owner-4')})], 'tokens-3.json')
-    await tokens.exchange('addon-3', callbackUrl('addon-3'), platform.grant('addon-3'))
+    const {metrics, exchange, warnings} = reporter([r, resource('addon-4', {logInputUrl: platform.logUrl('owner-4')})], 'tokens-3.json')
+    await exchange('addon-3')
     platform.attach('addon-3', ['owner-3'])
     platform.down = true
     try {
@@ -122,10 +125,10 @@ describe('MetricsReporter', () => {
   })
 
   test('interval 0: start() does nothing', async () => {
-    const tokens = new PartnerTokens(join(dir, 'tokens-0.json'), CLIENT_SECRET)
+    const partner = metricsPartnerAccess(join(dir, 'tokens-0.json'), CLIENT_SECRET)
     let sampled = 0
     const metrics = new MetricsReporter({
-      service: 'test', intervalMs: 0, tokens, warn: () => {},
+      service: 'test', intervalMs: 0, partner, warn: () => {},
       resources: async () => [resource('addon-0', {logInputUrl: platform.logUrl('owner-0')})],
       sample: async () => {
         sampled++
@@ -139,34 +142,35 @@ describe('MetricsReporter', () => {
   })
 })
 
-describe('PartnerTokens', () => {
-  test('the grant is spent once; the token is kept in a 0600 file and refreshed near its end', async () => {
+describe('metricsPartnerAccess', () => {
+  test('the grant is spent once; the token is kept in a 0600 file, refreshed near its end, and outlives a restart', async () => {
     const short = await startFakePlatform({expiresIn: 60})
     try {
       const file = join(dir, 'tokens-refresh.json')
       let now = 1_000_000
-      const tokens = new PartnerTokens(file, CLIENT_SECRET, () => now)
-      await tokens.exchange('addon-8', `${short.url}/addons/addon-8`, short.grant('addon-8'))
+      const partner = metricsPartnerAccess(file, CLIENT_SECRET, () => now)
+      await partner.begin('addon-8', `${short.url}/addons/addon-8`).exchange(short.grant('addon-8'))
       assert.equal(statSync(file).mode & 0o777, 0o600)
+      short.attach('addon-8', ['owner-8', 'reader-8'])
       // a minute-long token is within the refresh margin at once
-      const first = await tokens.access('addon-8')
-      assert.equal(first?.addonUrl, `${short.url}/addons/addon-8`)
+      assert.deepEqual(await attachmentLogUrls((await partner.client('addon-8'))!), [short.logUrl('owner-8'), short.logUrl('reader-8')])
       assert.deepEqual(short.tokenCalls, ['authorization_code addon-8', 'refresh_token addon-8'])
       // another process (a restart) reads the refreshed pair and refreshes with it
       now += 1000
-      const again = await new PartnerTokens(file, CLIENT_SECRET, () => now).access('addon-8')
-      assert.notEqual(again?.authorization, first?.authorization)
+      const restarted = metricsPartnerAccess(file, CLIENT_SECRET, () => now)
+      assert.deepEqual(await attachmentLogUrls((await restarted.client('addon-8'))!), [short.logUrl('owner-8'), short.logUrl('reader-8')])
       assert.deepEqual(short.tokenCalls, ['authorization_code addon-8', 'refresh_token addon-8', 'refresh_token addon-8'])
-      await tokens.forget('addon-8')
-      assert.equal(await new PartnerTokens(file, CLIENT_SECRET).access('addon-8'), undefined)
+      await partner.forget('addon-8')
+      assert.equal(await metricsPartnerAccess(file, CLIENT_SECRET).client('addon-8'), undefined)
     } finally {
       await short.close()
     }
   })
 
   test('a wrong secret is refused by the platform and nothing is kept', async () => {
-    const tokens = new PartnerTokens(join(dir, 'tokens-wrong.json'), 'not-the-secret')
-    await assert.rejects(tokens.exchange('addon-9', callbackUrl('addon-9'), platform.grant('addon-9')), /401/)
-    assert.equal(await tokens.access('addon-9'), undefined)
+    const partner = metricsPartnerAccess(join(dir, 'tokens-wrong.json'), 'not-the-secret')
+    await assert.rejects(partner.begin('addon-9', callbackUrl('addon-9')).exchange(platform.grant('addon-9')), /401/)
+    assert.equal(await partner.client('addon-9'), undefined)
+    assert.equal(await metricsPartnerAccess(join(dir, 'tokens-wrong.json'), CLIENT_SECRET).client('addon-9'), undefined)
   })
 })

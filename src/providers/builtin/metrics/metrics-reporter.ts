@@ -1,8 +1,9 @@
+import type {PartnerAccess} from '../../kit/partner-access.js'
+import {PlatformCallError} from '../../kit/platform-client.js'
 import {resourceLogger, type ResourceLogger} from '../../kit/resource-logger.js'
 import type {ProviderResource} from '../../kit/resource-store.js'
 import {attachmentLogUrls} from './attachment-log-urls.js'
 import {OneWarning} from './one-warning.js'
-import type {PartnerTokens} from './partner-tokens.js'
 
 // What a resource must keep for its metrics: the owning app's log_input_url from the provision.
 export interface MetricsData {
@@ -16,7 +17,8 @@ export interface MetricsReporterOptions<Data extends MetricsData> {
   resources(): Promise<ProviderResource<Data>[]>
   // the metrics line of one resource, read from its server now
   sample(resource: ProviderResource<Data>): Promise<string>
-  tokens: PartnerTokens
+  // the add-ons' partner tokens: each one's client for the platform
+  partner: PartnerAccess
   warn(message: string): void
 }
 
@@ -65,7 +67,7 @@ export class MetricsReporter<Data extends MetricsData> {
   // A deprovisioned resource: no more lines, even from a tick under way.
   async forget(id: string): Promise<void> {
     this.gone.add(id)
-    await this.options.tokens.forget(id)
+    await this.options.partner.forget(id)
   }
 
   // One round now (tests; the timer calls it too).
@@ -131,15 +133,15 @@ export class MetricsReporter<Data extends MetricsData> {
   // The log_input_urls of a resource's apps, and whether the platform answered the question.
   private async targets(resource: ProviderResource<Data>): Promise<{urls: string[]; reached: boolean}> {
     const owner = resource.data.logInputUrl ? [resource.data.logInputUrl] : []
-    let access
+    let platform
     try {
-      access = await this.options.tokens.access(resource.id)
+      platform = await this.options.partner.client(resource.id)
     } catch (error) {
       return this.partnerTrouble(resource, error as Error, owner)
     }
-    if (!access) return {urls: owner, reached: true}
+    if (!platform) return {urls: owner, reached: true}
     try {
-      const urls = await attachmentLogUrls(access)
+      const urls = await attachmentLogUrls(platform)
       this.warnings.cleared(`partner:${resource.id}`)
       return {urls, reached: true}
     } catch (error) {
@@ -150,8 +152,9 @@ export class MetricsReporter<Data extends MetricsData> {
   // The platform refused (a token it no longer knows) or did not answer: the owning app still gets
   // its line when its URL is known.
   private partnerTrouble(resource: ProviderResource<Data>, error: Error & {response?: {statusCode?: number}}, owner: string[]): {urls: string[]; reached: boolean} {
-    const status = error.response?.statusCode
-    if (status !== undefined && status < 500) {
+    // a read's refusal is a PlatformCallError (0: no answer); a refused token refresh, got's own error
+    const status = error instanceof PlatformCallError ? error.status : error.response?.statusCode
+    if (status !== undefined && status > 0 && status < 500) {
       this.warnings.trouble(`partner:${resource.id}`, `${this.options.service} metrics for ${resource.name ?? resource.id}: the platform refused its partner token (${status}); the lines go to the owning app only`)
       return {urls: owner, reached: true}
     }

@@ -1,10 +1,11 @@
 import {join} from 'node:path'
 import type {ProvisionRequest} from '../../kit/kit-options.js'
+import {PartnerAccess} from '../../kit/partner-access.js'
+import {JsonFilePartnerTokenStore} from '../../kit/partner-tokens.js'
 import type {ProviderResource} from '../../kit/resource-store.js'
 import type {ServiceContext} from '../builtin-service.js'
 import {metricsIntervalMs} from './metrics-interval.js'
 import {MetricsReporter, type MetricsData} from './metrics-reporter.js'
-import {PartnerTokens} from './partner-tokens.js'
 
 export type {MetricsData}
 
@@ -31,15 +32,15 @@ export function serviceMetrics<Data extends MetricsData>(
   options: {service: string; resources(): Promise<ProviderResource<Data>[]>; sample(resource: ProviderResource<Data>): Promise<string>},
 ): ServiceMetrics {
   const intervalMs = metricsIntervalMs(context.metricsIntervalMs)
-  const tokens = new PartnerTokens(join(context.dir, 'partner-tokens.json'), context.secrets.password)
-  const reporter = new MetricsReporter<Data>({...options, intervalMs, tokens, warn: (message) => context.log.warn(message)})
+  const partner = metricsPartnerAccess(join(context.dir, 'partner-tokens.json'), context.secrets.password)
+  const reporter = new MetricsReporter<Data>({...options, intervalMs, partner, warn: (message) => context.log.warn(message)})
   return {
     async enrol(request) {
       const logInputUrl = typeof request.log_input_url === 'string' && request.log_input_url !== '' ? request.log_input_url : undefined
       const grant = request.oauth_grant as {code?: unknown} | undefined
       if (logInputUrl && typeof grant?.code === 'string' && typeof request.callback_url === 'string') {
         try {
-          await tokens.exchange(request.uuid, request.callback_url, grant.code)
+          await partner.begin(request.uuid, request.callback_url).exchange(grant.code)
         } catch (error) {
           context.log.warn(`${options.service} add-on ${request.name ?? request.uuid}: its grant could not be exchanged for a partner token (${(error as Error).message}); its metrics lines go to the owning app only`)
         }
@@ -51,4 +52,13 @@ export function serviceMetrics<Data extends MetricsData>(
     stop: () => reporter.stop(),
     tick: () => reporter.tick(),
   }
+}
+
+/**
+ * The partner tokens of a service's add-ons, kept in a 0600 JSON file beside its resources so they
+ * outlive a restart. Each call tries once, briefly: a round that cannot reach the platform is
+ * skipped, and the next interval is its retry.
+ */
+export function metricsPartnerAccess(file: string, clientSecret: string, now?: () => number): PartnerAccess {
+  return new PartnerAccess({clientSecret, tokens: new JsonFilePartnerTokenStore(file), now, http: {retries: 0, timeoutMs: 5_000}})
 }

@@ -9,11 +9,11 @@ import {drainTarget, drainUrlProblem} from '../../../../src/platform/logs/drains
 import {LogDrainsService} from '../../../../src/platform/logs/drains/drains-service.js'
 import {LogFeed} from '../../../../src/platform/logs/log-feed.js'
 import {LogStream} from '../../../../src/platform/logs/log-stream.js'
-import {PlatformError} from '../../../../src/platform/services/errors.js'
-import {openStore, type Store} from '../../../../src/platform/store/database.js'
+import type {Store} from '../../../../src/platform/store/database.js'
 import {defaultPage} from '../../../../src/platform/store/paging.js'
-import type {AccountRow, AppRow, LogDrainRow} from '../../../../src/platform/store/schema.js'
+import type {LogDrainRow} from '../../../../src/platform/store/schema.js'
 import {httpsDrainFrame, logTime, parseDrainBody, syslogDrainFrame, type LogLine} from '../../../../src/wire/logplex.js'
+import {AT, openStoreWithApps, OTHER_ROW, OWNER_ROW} from '../../store-rows.js'
 
 describe('drain URLs', () => {
   test('taken: http, https, syslog and syslog+tls URLs with a host (and a port for syslog)', () => {
@@ -56,11 +56,9 @@ describe('drains on a store', () => {
   let stream: LogStream
   let service: LogDrainsService
   const dir = mkdtempSync(join(tmpdir(), 'addonkit-drains-'))
-  const at = '2024-01-01T00:00:00.000Z'
-  const owner: AccountRow = {id: 'acct-1', email: 'a@example.com', name: null, api_key_hash: 'not-a-key', created_at: at, updated_at: at}
-  const other: AccountRow = {...owner, id: 'acct-2', email: 'b@example.com', api_key_hash: 'not-a-key-either'}
-  const app = (id: string, name: string, ownerId: string, regionId: string): AppRow =>
-    ({id, name, owner_id: ownerId, region_id: regionId, space_id: null, maintenance: 0, released_at: null, run_count: 0, created_at: at, updated_at: at})
+  const at = AT
+  const owner = OWNER_ROW
+  const other = OTHER_ROW
   const line = (message: string, time = '2026-12-02T10:00:00.000000+00:00'): LogLine => ({time, source: 'app', process: 'web.1', message})
   const drainRow = (changes: Partial<LogDrainRow>): LogDrainRow => ({
     id: 'drain-x', app_id: 'app-batch', addon_id: null, url: 'https://x.example.com/', token: 'd.x', delivered_seq: 0, delivered_at: null,
@@ -69,23 +67,14 @@ describe('drains on a store', () => {
   const https = (l: LogLine) => httpsDrainFrame(l)
 
   before(async () => {
-    store = await openStore({dataDir: dir})
+    store = await openStoreWithApps(dir, [['app-1', 'first-app', 'acct-1'], ['app-batch', 'batch-app', 'acct-1'], ['app-3', 'their-app', 'acct-2']])
     stream = new LogStream(store, new LogFeed(store))
     service = new LogDrainsService({store, logs: stream})
-    await store.db.insertInto('accounts').values([owner, other]).execute()
-    const us = (await store.db.selectFrom('regions').select('id').where('name', '=', 'us').executeTakeFirstOrThrow()).id
-    await store.db.insertInto('apps').values([app('app-1', 'first-app', 'acct-1', us), app('app-batch', 'batch-app', 'acct-1', us), app('app-3', 'their-app', 'acct-2', us)]).execute()
   })
   after(async () => {
     await store.close()
     rmSync(dir, {recursive: true, force: true})
   })
-
-  const refusal = async (work: Promise<unknown>): Promise<{status: number; message: string}> => {
-    const error = await work.then(() => assert.fail('expected a refusal'), (e: unknown) => e)
-    assert.ok(error instanceof PlatformError, String(error))
-    return {status: error.status, message: error.message}
-  }
 
   test('a new drain starts after the app\'s last line', async () => {
     await stream.append('app-1', [line('before 1'), line('before 2')])
@@ -100,13 +89,13 @@ describe('drains on a store', () => {
 
   test('create, find and remove by id, URL or token; duplicates, bad URLs and other owners refused', async () => {
     const drain = await service.create(owner, 'first-app', 'syslog://logs.example.com:514')
-    assert.deepEqual(await refusal(service.create(owner, 'first-app', 'syslog://logs.example.com:514')), {status: 422, message: 'Url has already been taken'})
-    assert.equal((await refusal(service.create(owner, 'first-app', 'smtp://logs.example.com'))).status, 422)
-    assert.equal((await refusal(service.create(other, 'first-app', 'https://sneaky.example.com/'))).status, 403)
+    await assert.rejects(service.create(owner, 'first-app', 'syslog://logs.example.com:514'), {status: 422, message: 'Url has already been taken'})
+    await assert.rejects(service.create(owner, 'first-app', 'smtp://logs.example.com'), {status: 422})
+    await assert.rejects(service.create(other, 'first-app', 'https://sneaky.example.com/'), {status: 403})
     for (const ref of [drain.id, drain.url, drain.token]) assert.equal((await service.info(owner, 'first-app', ref)).id, drain.id)
-    assert.equal((await refusal(service.info(owner, 'first-app', 'd.nope'))).status, 404)
+    await assert.rejects(service.info(owner, 'first-app', 'd.nope'), {status: 404})
     assert.equal((await service.destroy(owner, 'first-app', drain.token)).id, drain.id)
-    assert.deepEqual(await refusal(service.destroy(owner, 'first-app', drain.url)), {status: 404, message: "Couldn't find that log drain."})
+    await assert.rejects(service.destroy(owner, 'first-app', drain.url), {status: 404, message: "Couldn't find that log drain."})
     const {items} = await service.list(owner, 'first-app', defaultPage())
     assert.deepEqual(items.map((d) => d.url), ['https://new.example.com/'])
   })
@@ -114,7 +103,7 @@ describe('drains on a store', () => {
   test('an add-on\'s drain cannot be removed through the app', async () => {
     const row = await store.transaction((tx) => insertDrain(tx, stream, {appId: 'app-1', addonId: 'addon-gone', url: 'https://addon.example.com/', token: 'd.addon'}))
     assert.equal(row!.token, 'd.addon')
-    assert.deepEqual(await refusal(service.destroy(owner, 'first-app', 'd.addon')), {
+    await assert.rejects(service.destroy(owner, 'first-app', 'd.addon'), {
       status: 422, message: 'The log drain d.addon belongs to the add-on addon-gone: it can only be removed by destroying the add-on.',
     })
     assert.equal(await store.transaction((tx) => insertDrain(tx, stream, {appId: 'app-1', addonId: null, url: 'https://addon.example.com/'})), undefined)
