@@ -9,7 +9,12 @@ import type BetterSqlite3 from 'better-sqlite3'
  * database file). WAL with synchronous NORMAL: every committed write survives a kill -9, only a
  * power loss can cost the last ones.
  */
-export async function openServiceDatabase(file: string, migrations: string[]): Promise<BetterSqlite3.Database> {
+export interface ServiceDatabaseOptions {
+  // pragmas a service wants on top of these, run first (`auto_vacuum` must come before any table)
+  pragmas?: string[]
+}
+
+export async function openServiceDatabase(file: string, migrations: string[], options: ServiceDatabaseOptions = {}): Promise<BetterSqlite3.Database> {
   // Loaded here, not at the top of the module: the CLI must not load a native module at start-up.
   const {default: SQLite} = await import('better-sqlite3')
   const dir = dirname(file)
@@ -20,6 +25,7 @@ export async function openServiceDatabase(file: string, migrations: string[]): P
 
   const db = new SQLite(file)
   try {
+    for (const pragma of options.pragmas ?? []) db.pragma(pragma)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
