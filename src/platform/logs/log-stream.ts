@@ -50,11 +50,10 @@ export class LogStream {
     for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('log_lines').values(rows.slice(i, i + 2000)).execute()
     // only the lines this append pushed out (earlier appends removed the rest): on PostgreSQL an
     // open-ended range walks every dead index entry left by earlier deletes until vacuum runs
-    // (nothing to push out while the app has fewer lines than it keeps)
-    if (Number(last) > RETAINED_LINES) {
-      await tx.deleteFrom('log_lines').where('app_id', '=', appId)
-        .where('seq', '>', first - 1 - RETAINED_LINES).where('seq', '<=', Number(last) - RETAINED_LINES).execute()
-    }
+    // (run even while the app holds fewer lines than it keeps: a write costs the same statements
+    // however full the app is)
+    await tx.deleteFrom('log_lines').where('app_id', '=', appId)
+      .where('seq', '>', first - 1 - RETAINED_LINES).where('seq', '<=', Number(last) - RETAINED_LINES).execute()
     for (const listener of this.appendListeners) await listener(tx, appId)
     // PostgreSQL tells every instance (this one too) when the transaction commits
     if (this.store.dialect === 'postgres') await sql`select pg_notify(${LOG_CHANNEL}, ${appId})`.execute(tx)
