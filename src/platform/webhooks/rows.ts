@@ -23,7 +23,8 @@ export function listeningWebhooks(db: Db | Tx, appId: string, addonIds: string[]
   return db.selectFrom('webhooks').select(['id', 'include'])
     .where((eb) => eb.or([
       eb('app_id', '=', appId),
-      eb('addon_id', 'in', eb.selectFrom('attachments').select('addon_id').where('app_id', '=', appId)),
+      // from the subscriptions' side: an app with 500 attachments and no add-on webhooks costs nothing
+      eb.exists(eb.selectFrom('attachments').select('attachments.id').whereRef('attachments.addon_id', '=', 'webhooks.addon_id').where('attachments.app_id', '=', appId)),
       ...(addonIds.length > 0 ? [eb('addon_id', 'in', addonIds)] : []),
     ]))
     .execute()
