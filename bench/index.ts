@@ -11,6 +11,7 @@ import benchPlatform from './platform.js'
 import {benchProviders} from './providers.js'
 import {benchScaleOut} from './scale-out.js'
 import {type BenchRow, formatTable} from './table.js'
+import {benchWebhooks} from './webhooks.js'
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ['CLI start-up (medians; built bin/run.js, NODE_ENV=production)', benchCli],
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ['Built-in providers', benchProviders],
   ['Scale-out: creates, rate limit, queries per request, instances (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchScaleOut],
   ['Logs: Logplex input, tail latency, `addonkit logs` (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchLogs],
+  ['Webhooks: notify latency, deliveries/s to 8 receivers, config:set with 10 webhooks vs none (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchWebhooks],
   ['Dashboard: Resources of an app with 1,000 add-ons (server time), weight of each page type with its scripts and styles', benchDashboard],
   ['Billing: the current invoice of an account with 10,000 add-ons and 100,000 usage reports, `addonkit billing` (PostgreSQL rows need ADDONKIT_BENCH_DATABASE_URL or ADDONKIT_TEST_DATABASE_URL)', benchBilling],
 ]
