@@ -33,6 +33,8 @@ export class JobWorker {
   private timer?: NodeJS.Timeout
   private running?: Promise<void>
   private again = false
+  // the last claim filled all the room it had: more jobs may be due
+  private maybeMore = false
 
   constructor(private readonly queue: JobQueue, private readonly options: WorkerOptions) {}
 
@@ -83,11 +85,15 @@ export class JobWorker {
           .catch((error) => this.options.log(`${job.kind}: ${(error as Error).message}`))
           .finally(() => {
             this.inFlight.delete(run)
-            // a slot is free: look for more (also picks up a keyed job due again at once)
-            if (this.timer) void this.kick()
+            // look again only when there may be something to find: the last pass had no room for
+            // every due job, or this was a keyed job, which may be due again at once (a drain asked
+            // for while it ran); new work wakes the worker itself, so ten deliveries of one event
+            // finishing cost no ten empty claims
+            if (this.timer && (this.maybeMore || job.key !== null)) void this.kick()
           })
         this.inFlight.add(run)
       }
+      this.maybeMore = jobs.length === room
       if (jobs.length < room) return
     }
   }
