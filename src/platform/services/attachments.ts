@@ -37,7 +37,10 @@ export class AttachmentsService {
     return store.transaction(async (tx) => {
       await lockApp(tx, app.id)
       const alias = await planAlias(tx, catalog, request)
-      if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
+      if (alias.replaces) {
+        await publishAttachment(this.ctx, tx, 'destroy', actor, alias.replaces)
+        await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
+      }
       if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
       const at = now()
       const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, log_input_token: newLogInputToken(service.manifest), created_at: at, updated_at: at}

@@ -1,7 +1,6 @@
 import {recordPlanEnd} from '../billing/plan-periods.js'
 import {removeAddonDrains} from '../logs/drains/drain-rows.js'
 import {addonLine} from '../logs/platform-lines.js'
-import type {LogStream} from '../logs/log-stream.js'
 import type {Tx} from '../store/database.js'
 import type {AddonRow, AppRow} from '../store/schema.js'
 import {now, type Actor, type ServiceContext} from './context.js'
@@ -10,7 +9,8 @@ import {findAddon, findApp} from './lookup.js'
 import type {PartnerAuth} from './partner-auth.js'
 import {fromProviderError} from './provider-errors.js'
 import {cutRelease} from './releases.js'
-import {publishAddon} from '../webhooks/entities.js'
+import {appOwner, publishAddon, publishAttachment} from '../webhooks/entities.js'
+import type {WebhookActor} from '../../wire/webhooks.js'
 import {removeSubscriberWebhooks} from '../webhooks/rows.js'
 
 // Destroying an add-on: the provider DELETE comes first (retried with backoff); only when it
@@ -54,7 +54,7 @@ export class Deprovisioning {
     return this.ctx.store.transaction(async (tx) => {
       // billed until the customer asked for it gone, also when the provider finishes later
       await recordPlanEnd(this.ctx, tx, addon.id)
-      await detachEverywhere(tx, this.ctx.logs, addon, actor.id)
+      await detachEverywhere(this.ctx, tx, addon, actor)
       const plan = this.ctx.catalog.plan(addon.plan_id)
       await this.ctx.logs.append(addon.app_id, [addonLine(outcome === 'async' ? 'Deprovisioning' : 'Destroy', addon.name, plan.name, actor.email, null)], tx)
       if (outcome === 'async') {
@@ -70,26 +70,29 @@ export class Deprovisioning {
   }
 }
 
-// Removes every attachment of an add-on, cutting one release per app whose vars changed.
-async function detachEverywhere(tx: Tx, logs: LogStream, addon: AddonRow, userId: string): Promise<void> {
-  const attachments = await tx.selectFrom('attachments').select(['id', 'app_id', 'name']).where('addon_id', '=', addon.id).orderBy('name').execute()
+// Removes every attachment of an add-on, each heard as an attachment destroyed (while the add-on still
+// exists: the event shows it), cutting one release per app whose vars changed.
+async function detachEverywhere(ctx: ServiceContext, tx: Tx, addon: AddonRow, actor: WebhookActor): Promise<void> {
+  const attachments = await tx.selectFrom('attachments').selectAll().where('addon_id', '=', addon.id).orderBy('name').execute()
   if (attachments.length === 0) return
+  for (const attachment of attachments) await publishAttachment(ctx, tx, 'destroy', actor, attachment)
   await tx.deleteFrom('attachments').where('addon_id', '=', addon.id).execute()
   const hadConfig = addon.config !== '{}'
   const byApp = new Map<string, string[]>()
   for (const a of attachments) byApp.set(a.app_id, [...(byApp.get(a.app_id) ?? []), a.name])
   if (!hadConfig) return
-  for (const [appId, aliases] of byApp) await cutRelease(tx, logs, appId, userId, `Detach ${aliases.join(', ')} (@ref:${addon.name})`)
+  for (const [appId, aliases] of byApp) await cutRelease(tx, ctx.logs, appId, actor, `Detach ${aliases.join(', ')} (@ref:${addon.name})`)
 }
 
 // An add-on gone on the provider's word or past its deadline: detached from every app (with a release
-// where it had set vars, made by the owner) and removed with its tokens.
-export async function removeEverywhere(tx: Tx, logs: LogStream, partnerAuth: PartnerAuth, addon: AddonRow): Promise<void> {
-  const owner = await tx.selectFrom('apps').select('owner_id').where('id', '=', addon.app_id).executeTakeFirstOrThrow()
-  await detachEverywhere(tx, logs, addon, owner.owner_id)
+// where it had set vars), removed with its tokens, and heard as destroyed; the owner counts as the actor.
+export async function removeEverywhere(ctx: ServiceContext, tx: Tx, partnerAuth: PartnerAuth, addon: AddonRow): Promise<void> {
+  const owner = await appOwner(tx, addon.app_id)
+  await detachEverywhere(ctx, tx, addon, owner)
   // no request here (the provider's word, a deadline): the system clock; a period already ended stays
   await recordPlanEnd({}, tx, addon.id)
   await removeAddon(tx, partnerAuth, addon.id)
+  await publishAddon(ctx, tx, 'destroy', owner, {...addon, state: 'deprovisioned'})
 }
 
 async function removeAddon(tx: Tx, partnerAuth: PartnerAuth, addonId: string): Promise<void> {

@@ -73,8 +73,7 @@ export class PartnerActions {
   async deprovision(addonId: string): Promise<AddonRow> {
     return this.ctx.store.transaction(async (tx) => {
       const addon = await this.addon(addonId, tx)
-      await removeEverywhere(tx, this.ctx.logs, this.partnerAuth, addon)
-      await publishAddon(this.ctx, tx, 'destroy', await appOwner(tx, addon.app_id), {...addon, state: 'deprovisioned'})
+      await removeEverywhere(this.ctx, tx, this.partnerAuth, addon)
       return {...addon, state: 'deprovisioned' as const}
     })
   }

@@ -32,7 +32,7 @@ export class ProvisioningDeadline implements JobHandler {
         // read again inside the transaction: the provider may have finished in the meantime
         const addon = await tx.selectFrom('addons').selectAll().where('id', '=', candidate.id).where('state', '=', 'provisioning').executeTakeFirst()
         if (!addon) return undefined
-        await removeEverywhere(tx, this.ctx.logs, this.partnerAuth, addon)
+        await removeEverywhere(this.ctx, tx, this.partnerAuth, addon)
         await this.deletions.enqueue(addon.service_id, addon.provider_id ?? addon.id, tx)
         return addon
       })

@@ -149,16 +149,48 @@ describe('webhook events', () => {
     assert.match(events.get('release create')![0].data.description, /^Attach [A-Z_]+ \(@ref:slow-redis\)$/)
     receiver.received.length = 0
     await p.api.delete('apps/event-app/addons/slow-redis', {json: {force: true}})
-    await heard(2)
+    await heard(3)
   })
 
-  test('an add-on destroyed: add-on destroy and the release of its detach', async () => {
+  test('an add-on destroyed: add-on destroy, its attachment destroyed and the release of its detach', async () => {
+    const attachment = (await p.api.get<any[]>('addons/renamed-redis/addon-attachments')).body[0]
     await p.api.delete('apps/event-app/addons/renamed-redis', {json: {force: true}})
-    const events = await heard(2)
+    const events = await heard(3)
     const destroyed = events.get('addon destroy')![0]
     assert.equal(destroyed.data.name, 'renamed-redis')
     assert.equal(destroyed.data.state, 'deprovisioned')
+    assert.deepEqual(events.get('addon-attachment destroy')![0].data, attachmentData(attachment))
     assert.equal(events.get('release create')![0].data.description, 'Detach REDIS (@ref:renamed-redis)')
+  })
+
+  test('an alias taken over with confirm: the replaced attachment destroyed, the new one created', async () => {
+    const first = (await p.api.post<any>('apps/event-source/addons', {json: {plan: 'heroku-redis', name: 'first-cache'}})).body
+    const second = (await p.api.post<any>('apps/event-source/addons', {json: {plan: 'heroku-redis', name: 'second-cache'}})).body
+    const replaced = (await p.api.post<any>('addon-attachments', {json: {addon: first.id, app: 'event-app', name: 'SWAP'}})).body
+    await heard(2)
+    receiver.received.length = 0
+    const made = await p.api.post<any>('addon-attachments', {json: {addon: second.id, app: 'event-app', name: 'SWAP', confirm: 'event-app'}})
+    assert.equal(made.statusCode, 201, JSON.stringify(made.body))
+    const events = await heard(3)
+    assert.deepEqual(events.get('addon-attachment destroy')![0].data, attachmentData(replaced))
+    assert.equal(events.get('addon-attachment create')![0].data.id, made.body.id)
+    assert.match(events.get('release create')![0].data.description, /^Attach SWAP \(@ref:second-cache\)$/)
+    receiver.received.length = 0
+    await p.api.delete(`addon-attachments/${made.body.id}`)
+    await heard(2)
+  })
+
+  test('an add-on past its provisioning deadline: its attachment and the add-on heard as destroyed, by the owner', async () => {
+    provider.behaviour = 'async'
+    const late = (await p.api.post<any>('apps/event-app/addons', {json: {plan: 'heroku-redis', name: 'late-redis'}})).body
+    provider.behaviour = 'sync'
+    await heard(2)
+    receiver.received.length = 0
+    assert.deepEqual(await p.platform.services.deadline.expire(Date.now() + 13 * 60 * 60 * 1000), ['late-redis'])
+    const events = await heard(2)
+    assert.equal(events.get('addon destroy')![0].data.id, late.id)
+    assert.equal(events.get('addon destroy')![0].actor.email, OWNER.email)
+    assert.equal(events.get('addon-attachment destroy')![0].data.addon.id, late.id)
   })
 
   describe("an add-on's provider hears the apps its add-on is attached to", () => {
