@@ -1,12 +1,12 @@
 import {Flags} from '@oclif/core'
 import type {BillingStatement} from '../wire/billing.js'
 import {BaseCommand} from '../lib/base-command.js'
-import {formatStatement} from '../lib/billing/format.js'
+import {formatStatement} from '../lib/billing/statement-text.js'
 import {getStatement} from '../lib/billing/requests.js'
 import {UsageError} from '../lib/errors.js'
 
 export default class Billing extends BaseCommand {
-  static description = 'what your add-ons cost in a month: per app and add-on, the plans and time on each, meters, costs so far and the total'
+  static description = 'what your add-ons cost in a month: per app and add-on, the plans, time on them, meters, costs so far and the total (-a APP: each plan period)'
   static enableJsonFlag = true
   static examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -15,14 +15,15 @@ export default class Billing extends BaseCommand {
   ]
   static flags = {
     month: Flags.string({description: 'the month to show, YYYY-MM (default: this month, so far)'}),
-    app: Flags.string({char: 'a', description: 'only the add-ons billed to this app', env: 'ADDONKIT_APP'}),
+    app: Flags.string({char: 'a', description: 'only the add-ons billed to this app, a line for each plan period', env: 'ADDONKIT_APP'}),
   }
 
   async run(): Promise<BillingStatement> {
     const {flags} = await this.parse(Billing)
     if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) throw new UsageError(`--month ${flags.month} is not a month: use YYYY-MM, e.g. 2024-02.`)
     const statement = await getStatement(this.deps.api, flags.month, flags.app)
-    if (!this.jsonEnabled()) for (const line of formatStatement(statement, flags.app)) this.log(line)
+    // one write: an account's statement may run to ten thousand lines
+    if (!this.jsonEnabled()) this.log(formatStatement(statement, flags.app))
     return statement
   }
 }

@@ -79,26 +79,35 @@ export interface MeterBill {
   cost_millicents: number
 }
 
-export interface AddonBill {
+// An add-on's month in sums: what the account's statement holds for each add-on, one entry however
+// often it changed plan (an account may hold ten thousand).
+export interface AddonSummary {
   addon: {id: string; name: string}
   addon_service: {name: string}
   // false once destroyed: it counts until then
   active: boolean
+  // time on any plan within the month
   seconds: number
-  periods: PlanPeriodBill[]
+  // the plans it was on in the month, each once, in the order it first went on them
+  plans: string[]
   meters: MeterBill[]
   // some of its time was on a contract plan (not in cost_millicents)
   contract: boolean
   cost_millicents: number
 }
 
-export interface AppBill {
+// The same with each plan period, oldest first: an app's statement (`?app=`) and an add-on's bill.
+export interface AddonBill extends AddonSummary {
+  periods: PlanPeriodBill[]
+}
+
+export interface AppBill<Addon extends AddonSummary = AddonBill> {
   app: {id: string; name: string}
-  addons: AddonBill[]
+  addons: Addon[]
   cost_millicents: number
 }
 
-export interface BillingStatement {
+export interface BillingStatement<Addon extends AddonSummary = AddonSummary> {
   month: string
   // the month's first second and the first second after it (ISO)
   period_start: string
@@ -107,9 +116,12 @@ export interface BillingStatement {
   as_of: string
   state: 'pending' | 'closed'
   invoice: {number: number}
-  apps: AppBill[]
+  apps: Array<AppBill<Addon>>
   cost_millicents: number
 }
+
+// Whether an add-on's entry in a statement has its plan periods (an app's statement) or only its sums.
+export const hasPeriods = (bill: AddonSummary): bill is AddonBill => Array.isArray((bill as Partial<AddonBill>).periods)
 
 // The largest number of millionths a decimal may hold here (a meter's price, a usage quantity).
 const MICRO_DIGITS = 6

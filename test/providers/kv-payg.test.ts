@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, test} from 'node:test'
 import {ssoToken} from '../../src/providers/kit/sso-token.js'
-import {SDK_ACCEPT, type AppUsage, type BillingStatement} from '../../src/wire/billing.js'
+import {SDK_ACCEPT, type AddonBill, type AppUsage, type BillingStatement} from '../../src/wire/billing.js'
 import {OWNER, startTestPlatform, type TestPlatform} from '../platform/helpers.js'
 
 // read by kv when the platform mounts it: a report every second instead of every minute
@@ -59,7 +59,7 @@ describe('kv pay-as-you-go', () => {
     for (let i = 0; i < 3; i++) assert.equal((await intruder('GET', 'key-0')).status, 401)
     await until('12 requests reported', async () => (await requestsReported('payg-app')) === 12)
 
-    const month = (await p.api.get<BillingStatement>('account/billing/current?app=payg-app')).body
+    const month = (await p.api.get<BillingStatement<AddonBill>>('account/billing/current?app=payg-app')).body
     const bill = month.apps[0].addons[0]
     assert.deepEqual(bill.meters.map((m) => [m.plan.name, m.name, m.quantity, m.cost_millicents]), [['kv:payg', 'requests', 12, 12]])
     assert.deepEqual(bill.periods.map((period) => [period.plan.name, period.cost_millicents]), [['kv:payg', 0]])

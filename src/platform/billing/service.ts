@@ -1,4 +1,4 @@
-import type {AddonBill, AppBill, BillingStatement, Invoice} from '../../wire/billing.js'
+import type {AddonBill, AddonSummary, AppBill, BillingStatement, Invoice} from '../../wire/billing.js'
 import type {Actor, ServiceContext} from '../services/context.js'
 import {appNotFound, invalid, notFound} from '../services/errors.js'
 import {findAddon, findAppOrNull} from '../services/lookup.js'
@@ -43,14 +43,14 @@ export class BillingService {
     return invoiceView(actor.id, month, await chargesMillicents(this.ctx.store.db, actor.id, month, asOfS), asOfS)
   }
 
-  // A month ("YYYY-MM", or "current") of the account, or of one of its apps (by name or id; an app
-  // destroyed since is found by the name it had).
+  // A month ("YYYY-MM", or "current") of the account, each add-on in sums; or of one of its apps (by
+  // name or id; an app destroyed since is found by the name it had), each add-on with its periods.
   async statement(actor: Actor, monthText: string, appRef?: string): Promise<BillingStatement> {
     const asOfS = nowSeconds(this.ctx)
     const month = monthText === 'current' ? monthAt(asOfS) : parseMonth(monthText)
     if (month.startS > asOfS) throw invalid(`${month.key} has not begun: its costs are not known yet.`)
-    const scope: BillScope = appRef === undefined ? {accountId: actor.id} : {appId: await this.billedAppId(actor, appRef)}
-    return this.build(scope, month, asOfS)
+    if (appRef === undefined) return this.summary({accountId: actor.id}, month, asOfS)
+    return this.detail({appId: await this.billedAppId(actor, appRef)}, month, asOfS)
   }
 
   // `GET /addons/{addon}/billing`: an add-on of the caller's, this month so far.
@@ -64,7 +64,7 @@ export class BillingService {
    * dashboard). An add-on with nothing billed this month (created this very second) costs nothing.
    */
   async addonCostThisMonth(addonId: string): Promise<AddonBill> {
-    const statement = await this.build({addonId}, monthAt(nowSeconds(this.ctx)), nowSeconds(this.ctx))
+    const statement = await this.detail({addonId}, monthAt(nowSeconds(this.ctx)), nowSeconds(this.ctx))
     const bill = statement.apps[0]?.addons.find((a) => a.addon.id === addonId)
     if (bill) return bill
     const addon = await this.ctx.store.db.selectFrom('addons').select(['id', 'name', 'service_id']).where('id', '=', addonId).executeTakeFirst()
@@ -73,16 +73,22 @@ export class BillingService {
 
   // What an app's add-ons have cost this month so far, each and in all. No access check, as above.
   async appCostThisMonth(appId: string): Promise<AppBill> {
-    const statement = await this.build({appId}, monthAt(nowSeconds(this.ctx)), nowSeconds(this.ctx))
+    const statement = await this.detail({appId}, monthAt(nowSeconds(this.ctx)), nowSeconds(this.ctx))
     if (statement.apps.length > 0) return statement.apps[0]
     const app = await this.ctx.store.db.selectFrom('apps').select(['id', 'name']).where('id', '=', appId).executeTakeFirst()
     return {app: {id: appId, name: app?.name ?? appId}, addons: [], cost_millicents: 0}
   }
 
-  private async build(scope: BillScope, month: Month, asOfS: number): Promise<BillingStatement> {
+  private async summary(scope: BillScope, month: Month, asOfS: number): Promise<BillingStatement<AddonSummary>> {
     const db = this.ctx.store.db
     const [periods, usage] = await Promise.all([periodsIn(db, scope, month, asOfS), usageIn(db, scope, month)])
-    return buildStatement(month, asOfS, periods, usage, (planId) => this.planName(planId))
+    return buildStatement(month, asOfS, periods, usage, (planId) => this.planName(planId), false)
+  }
+
+  private async detail(scope: BillScope, month: Month, asOfS: number): Promise<BillingStatement<AddonBill>> {
+    const db = this.ctx.store.db
+    const [periods, usage] = await Promise.all([periodsIn(db, scope, month, asOfS, true), usageIn(db, scope, month)])
+    return buildStatement(month, asOfS, periods, usage, (planId) => this.planName(planId), true)
   }
 
   private planName(planId: string): string {

@@ -21,11 +21,36 @@ describe('billing commands against the platform', () => {
     await b?.close()
   })
 
-  it('billing --month: every plan period and meter of the month, app by app, and the total', async () => {
+  it('billing --month: each add-on\'s plans, time on them and their cost, each meter, app by app, and the total', async () => {
     const {stdout, stderr, exitCode} = await addonkit('billing', '--month', '2024-02')
     assert.equal(exitCode, 0, stderr)
     assert.equal(stdout, [
       '=== Add-on costs, February 2024 (closed)',
+      '',
+      '=== billed-app: $6.43966',
+      'Add-on                  Plan                                       Used    Cost',
+      '----------------------  -----------------------------------------  ------  ----------',
+      'busy-cache (destroyed)  heroku-redis:mini, heroku-redis:premium-0  15d 6h  $3.43966',
+      'legal-db                heroku-redis:enterprise                    29d     contract',
+      'long-cache              heroku-redis:mini                          29d     $3.00',
+      '',
+      '=== other-app: $6.54706',
+      'Add-on   Plan                           Used                        Cost',
+      '-------  -----------------------------  --------------------------  ----------',
+      'counter  heroku-redis:metered           29d                         $5.00',
+      'counter  heroku-redis:metered requests  123,456 × $0.00001/request  $1.23456',
+      'counter  heroku-redis:metered storage   2.5 × $0.125/GB             $0.3125',
+      '',
+      'Total: $12.98672 (invoice 202402: $12.99)',
+      '',
+    ].join('\n'))
+  })
+
+  it('billing -a APP --month: a line for each plan period', async () => {
+    const {stdout, stderr, exitCode} = await addonkit('billing', '--month', '2024-02', '-a', 'billed-app')
+    assert.equal(exitCode, 0, stderr)
+    assert.equal(stdout, [
+      '=== Add-on costs of billed-app, February 2024 (closed)',
       '',
       '=== billed-app: $6.43966',
       'Add-on                  Plan                     Used    Cost',
@@ -36,14 +61,7 @@ describe('billing commands against the platform', () => {
       'legal-db                heroku-redis:enterprise  29d     contract',
       'long-cache              heroku-redis:mini        29d     $3.00',
       '',
-      '=== other-app: $6.54706',
-      'Add-on   Plan                           Used                        Cost',
-      '-------  -----------------------------  --------------------------  ----------',
-      'counter  heroku-redis:metered           29d                         $5.00',
-      'counter  heroku-redis:metered requests  123,456 × $0.00001/request  $1.23456',
-      'counter  heroku-redis:metered storage   2.5 × $0.125/GB             $0.3125',
-      '',
-      'Total: $12.98672 (invoice 202402: $12.99)',
+      'Total: $6.43966',
       '',
     ].join('\n'))
   })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {formatAddonCost, formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from '../../../src/lib/billing/format.js'
+import {formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from '../../../src/lib/billing/figures.js'
+import {formatAddonCost} from '../../../src/lib/billing/format.js'
 import type {AddonBill} from '../../../src/wire/billing.js'
 
 describe('billing output', () => {
@@ -20,7 +21,7 @@ describe('billing output', () => {
 
   it('an add-on\'s cost this month: the amount, contract, or both', () => {
     const bill = (contract: boolean[], millicents: number): AddonBill => ({
-      addon: {id: 'a', name: 'a'}, addon_service: {name: 's'}, active: true, seconds: 1, meters: [], contract: contract.some(Boolean), cost_millicents: millicents,
+      addon: {id: 'a', name: 'a'}, addon_service: {name: 's'}, active: true, seconds: 1, plans: ['s:p'], meters: [], contract: contract.some(Boolean), cost_millicents: millicents,
       periods: contract.map((c) => ({plan: {id: 'p', name: 's:p'}, price: {cents: 1, contract: c, unit: 'month', metered: false}, started_at: '', ended_at: null, seconds: 1, cost_millicents: c ? null : millicents})),
     })
     assert.equal(formatAddonCost(bill([false], 87_097)), '$0.87097')

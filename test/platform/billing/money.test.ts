@@ -8,7 +8,7 @@ import {chargesMillicents} from '../../../src/platform/billing/invoice-totals.js
 import {meterCost, prorate, toCents} from '../../../src/platform/billing/money.js'
 import {monthAt, monthOf, monthSeconds, parseMonth} from '../../../src/platform/billing/months.js'
 import {buildStatement} from '../../../src/platform/billing/statement.js'
-import type {PeriodLine} from '../../../src/platform/billing/statement-rows.js'
+import type {PeriodDetailLine} from '../../../src/platform/billing/statement-rows.js'
 import {openStore} from '../../../src/platform/store/database.js'
 import {formatMicros, parseMicros} from '../../../src/wire/billing.js'
 import {testDatabaseUrl} from '../helpers.js'
@@ -78,14 +78,14 @@ describe('billing money: integer millicents, rounded once per line, half up', ()
       // random periods around February (some before, across, inside, after it), some contract
       let seed = 7
       const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n
-      const periods: PeriodLine[] = []
+      const periods: PeriodDetailLine[] = []
       for (let i = 0; i < 400; i++) {
         const started = month.startS - 40 * DAY + random(80 * DAY)
         const ended = random(3) === 0 ? null : started + random(40 * DAY)
         periods.push({
           addon_id: randomUUID(), addon_name: `a${i}`, app_id: 'app', app_name: 'app', service_name: 's', plan_id: 'p', plan_name: 's:p',
           price_cents: random(5) === 0 ? 0 : 1 + random(250_000), price_unit: 'month', price_contract: random(10) === 0 ? 1 : 0, price_metered: 0,
-          started_s: started, ended_s: ended, live: true,
+          started_s: started, ended_s: ended, live: 1,
         })
       }
       for (const p of periods) {
@@ -95,13 +95,15 @@ describe('billing money: integer millicents, rounded once per line, half up', ()
         }).execute()
       }
       const overlapping = periods.filter((p) => p.started_s < month.endS && (p.ended_s === null || p.ended_s > month.startS))
-      const expected = buildStatement(month, asOfS, overlapping, [], () => 's:p').cost_millicents
+      // an add-on's sums (the account's statement) and its lines (an app's) come to the same
+      const expected = buildStatement(month, asOfS, overlapping, [], () => 's:p', false).cost_millicents
       assert.ok(expected > 0)
+      assert.equal(buildStatement(month, asOfS, overlapping, [], () => 's:p', true).cost_millicents, expected)
       assert.equal(await chargesMillicents(store.db, 'acct', month, asOfS), expected)
       // the current month, counted to a second inside it
       const midS = month.startS + 11 * DAY + 4321
       const sofar = overlapping.filter((p) => p.started_s < midS)
-      assert.equal(await chargesMillicents(store.db, 'acct', month, midS), buildStatement(month, midS, sofar, [], () => 's:p').cost_millicents)
+      assert.equal(await chargesMillicents(store.db, 'acct', month, midS), buildStatement(month, midS, sofar, [], () => 's:p', false).cost_millicents)
     } finally {
       await store.close()
       rmSync(dir, {recursive: true, force: true})

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {after, before, describe, test} from 'node:test'
-import type {BillingStatement, Invoice} from '../../../src/wire/billing.js'
+import type {AddonBill, BillingStatement, Invoice} from '../../../src/wire/billing.js'
 import {buildFixtureMonth, startBillingPlatform, type BillingPlatform} from './fixture-month.js'
 
 // What add-ons cost, through the API, on a clock the test moves: plan periods prorated to the second
@@ -17,20 +17,25 @@ describe('billing: proration on a fake clock', () => {
     await b?.close()
   })
 
-  const statement = async (month: string, query = '') => {
-    const res = await b.p.api.get<BillingStatement>(`account/billing/${month}${query}`)
+  const get = async <Body>(path: string) => {
+    const res = await b.p.api.get<Body>(path)
     assert.equal(res.statusCode, 200, JSON.stringify(res.body))
     return res.body
   }
-  const lines = (s: BillingStatement) =>
-    s.apps.flatMap((app) => app.addons.flatMap((addon) => [
+  // the account's month, each add-on in sums; an app's, each add-on with its periods
+  const statement = (month: string) => get<BillingStatement>(`account/billing/${month}`)
+  const appStatement = (month: string, app: string) => get<BillingStatement<AddonBill>>(`account/billing/${month}?app=${app}`)
+  // every plan period and meter of the month, app by app: an app's statement lists them
+  const lines = async (month: string) => {
+    const apps = await Promise.all((await statement(month)).apps.map((a) => appStatement(month, a.app.id)))
+    return apps.flatMap((s) => s.apps.flatMap((app) => app.addons.flatMap((addon) => [
       ...addon.periods.map((p) => [app.app.name, addon.addon.name, p.plan.name, p.seconds, p.cost_millicents]),
       ...addon.meters.map((m) => [app.app.name, addon.addon.name, `${m.plan.name} ${m.name}`, m.quantity, m.cost_millicents]),
-    ]))
+    ])))
+  }
 
   test('February 2024 (29 days): each period prorated to the second, rounded once per line', async () => {
-    const feb = await statement('2024-02')
-    assert.deepEqual(lines(feb), [
+    assert.deepEqual(await lines('2024-02'), [
       // 5.5 days of $3: 300,000 millicents × 475,200 / 2,505,600 = 56,896.55…
       ['billed-app', 'busy-cache', 'heroku-redis:mini', 475_200, 56_897],
       // 4.5 days of $15
@@ -44,25 +49,38 @@ describe('billing: proration on a fake clock', () => {
       ['other-app', 'counter', 'heroku-redis:metered requests', 123_456, 123_456],
       ['other-app', 'counter', 'heroku-redis:metered storage', 2.5, 31_250],
     ])
+    const feb = await statement('2024-02')
     assert.deepEqual([feb.state, feb.as_of, feb.period_start, feb.period_end], ['closed', '2024-03-01T00:00:00Z', '2024-02-01T00:00:00Z', '2024-03-01T00:00:00Z'])
     assert.deepEqual(feb.apps.map((a) => [a.app.name, a.cost_millicents]), [['billed-app', 643_966], ['other-app', 654_706]])
     assert.equal(feb.cost_millicents, 1_298_672)
-    const busy = feb.apps[0].addons[0]
-    assert.deepEqual([busy.active, busy.seconds, busy.periods.at(-1)!.ended_at], [false, 1_317_600, '2024-02-25T06:00:00Z'])
-    const legal = feb.apps[0].addons[1]
+    // the account's statement has each add-on in sums: its plans (each once, in the order it went on
+    // them), its time on them, its cost, its meters; no periods
+    assert.deepEqual(feb.apps.map((app) => app.addons.map((a) => [a.addon.name, a.active, a.plans, a.seconds, a.contract, a.cost_millicents, a.meters.length, 'periods' in a])), [
+      [
+        ['busy-cache', false, ['heroku-redis:mini', 'heroku-redis:premium-0'], 1_317_600, false, 343_966, 0, false],
+        ['legal-db', true, ['heroku-redis:enterprise'], 2_505_600, true, 0, 0, false],
+        ['long-cache', true, ['heroku-redis:mini'], 2_505_600, false, 300_000, 0, false],
+      ],
+      [['counter', true, ['heroku-redis:metered'], 2_505_600, false, 654_706, 2, false]],
+    ])
+    // an app's has them, and comes to the same
+    const billed = await appStatement('2024-02', 'billed-app')
+    assert.equal(billed.cost_millicents, 643_966)
+    const busy = billed.apps[0].addons[0]
+    assert.deepEqual([busy.active, busy.seconds, busy.plans, busy.cost_millicents, busy.periods.at(-1)!.ended_at], [false, 1_317_600, ['heroku-redis:mini', 'heroku-redis:premium-0'], 343_966, '2024-02-25T06:00:00Z'])
+    const legal = billed.apps[0].addons[1]
     assert.deepEqual([legal.contract, legal.cost_millicents, legal.periods[0].price], [true, 0, {cents: 100_000, contract: true, unit: 'month', metered: false}])
   })
 
   test('a month end splits a period: January (31 days) and March so far', async () => {
-    const jan = await statement('2024-01')
     // 12 days of 31: 300,000 × 1,036,800 / 2,678,400 = 116,129.03…
-    assert.deepEqual(lines(jan), [['billed-app', 'long-cache', 'heroku-redis:mini', 1_036_800, 116_129]])
-    assert.equal(jan.apps[0].addons[0].periods[0].ended_at, null)
+    assert.deepEqual(await lines('2024-01'), [['billed-app', 'long-cache', 'heroku-redis:mini', 1_036_800, 116_129]])
+    assert.equal((await appStatement('2024-01', 'billed-app')).apps[0].addons[0].periods[0].ended_at, null)
     const march = await statement('current')
     assert.equal(march.month, '2024-03')
     assert.deepEqual([march.state, march.as_of], ['pending', '2024-03-10T00:00:00Z'])
     // 9 days so far: 300,000 × 777,600 / 2,678,400 = 87,096.77…; the metered base too; no usage yet
-    assert.deepEqual(lines(march), [
+    assert.deepEqual(await lines('current'), [
       ['billed-app', 'legal-db', 'heroku-redis:enterprise', 777_600, null],
       ['billed-app', 'long-cache', 'heroku-redis:mini', 777_600, 87_097],
       ['other-app', 'counter', 'heroku-redis:metered', 777_600, 145_161],
@@ -70,12 +88,12 @@ describe('billing: proration on a fake clock', () => {
   })
 
   test('February 2023 (28 days): an add-on destroyed after 14 days costs exactly half its price', async () => {
-    assert.deepEqual(lines(await statement('2023-02')), [['billed-app', 'short-cache', 'heroku-redis:mini', 1_209_600, 150_000]])
+    assert.deepEqual(await lines('2023-02'), [['billed-app', 'short-cache', 'heroku-redis:mini', 1_209_600, 150_000]])
   })
 
   test('-a APP: one app, also by the name of an app that no longer exists', async () => {
-    const other = await statement('2024-02', '?app=other-app')
-    assert.deepEqual(other.apps.map((a) => a.app.name), ['other-app'])
+    const other = await appStatement('2024-02', 'other-app')
+    assert.deepEqual(other.apps.map((a) => [a.app.name, a.addons.map((addon) => addon.periods.length)]), [['other-app', [1]]])
     assert.equal(other.cost_millicents, 654_706)
     const missing = await b.p.api.get<{id: string}>('account/billing/2024-02?app=no-such-app')
     assert.deepEqual([missing.statusCode, missing.body.id], [404, 'not_found'])
