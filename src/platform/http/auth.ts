@@ -3,6 +3,7 @@ import type {AccountsService} from '../services/accounts.js'
 import {PlatformError} from '../services/errors.js'
 import type {PartnerAuth} from '../services/partner-auth.js'
 import {partnerRefusal, partnerRouteProblem, type AppReader} from '../services/partner-scope.js'
+import {decodeBasic} from './basic-credentials.js'
 
 const unauthorized = () => new PlatformError(401, 'unauthorized', 'Invalid credentials provided.')
 
@@ -64,9 +65,9 @@ function credentials(request: FastifyRequest): string | undefined {
   if (!value) return undefined
   if (scheme.toLowerCase() === 'bearer') return value
   if (scheme.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8')
-    const colon = decoded.indexOf(':')
-    return colon >= 0 ? decoded.slice(colon + 1) : decoded
+    // the password is the key, whatever the user name; without a colon, the whole text is
+    const {user, password} = decodeBasic(value)
+    return password ?? user
   }
   return undefined
 }

@@ -5,7 +5,8 @@ import {LogInput} from './log-input.js'
 import {LogSessions} from './log-sessions.js'
 import {LogStream} from './log-stream.js'
 
-// The app's log stream: lines kept per app (log-stream.ts), written by the platform, by add-ons
+// The app's log stream: lines kept per app (log-stream.ts, one row per append: log-batches.ts;
+// appends that meet are written together: append-groups.ts), written by the platform, by add-ons
 // through Logplex's input (log-input.ts) and by `addonkit run`; read by `heroku logs` sessions
 // (log-sessions.ts), woken across instances by log-feed.ts; delivered to drains (drains/).
 export interface Logs {

@@ -1,6 +1,7 @@
 import {promisify} from 'node:util'
 import {gunzip} from 'node:zlib'
 import {LOGPLEX_CONTENT_TYPES, MalformedFrames, parseInputBody, type LogLine} from '../../wire/logplex.js'
+import {basicCredentials} from '../http/basic-credentials.js'
 import type {Db} from '../store/database.js'
 import type {LogStream} from './log-stream.js'
 
@@ -69,11 +70,6 @@ export class LogInput {
 
 // The password of `Basic token:<password>`; undefined for anything else.
 function basicToken(header: string | undefined): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '')
-  if (!match) return undefined
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  if (colon < 0 || decoded.slice(0, colon) !== 'token') return undefined
-  const token = decoded.slice(colon + 1)
-  return token === '' ? undefined : token
+  const credentials = basicCredentials(header)
+  return credentials?.user === 'token' && credentials.password ? credentials.password : undefined
 }

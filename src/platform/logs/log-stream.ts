@@ -1,32 +1,39 @@
-import {sql} from 'kysely'
+import {sql, type QueryCreator} from 'kysely'
 import type {LogLine} from '../../wire/logplex.js'
 import {afterCommit, type Db, type Store, type Tx} from '../store/database.js'
-import type {LogLineRow} from '../store/schema.js'
+import type {Database} from '../store/schema.js'
+import {AppendGroups} from './append-groups.js'
+import {decodeLines, encodeLines, isFiltered, type LineFilter, type NumberedLine, type StoredBatch} from './log-batches.js'
 import {LOG_CHANNEL, type LogFeed} from './log-feed.js'
+
+export type {LineFilter, NumberedLine} from './log-batches.js'
 
 // How many lines of each app the store keeps (`heroku logs` history: 1,500). It is also each
 // drain's buffer: a drain further behind than this has lost the difference (an L10 report).
 export const RETAINED_LINES = 1500
 
-export interface NumberedLine extends LogLine {
-  seq: number
-}
-
-export interface LineFilter {
-  // `app`, `heroku`, an add-on's name
-  source?: string
-  // a process (`web.1`) or a process type (`web`: every `web.N`)
-  dyno?: string
-}
-
 // Called with the app's id once lines are committed (drains are told here).
 export type AppendListener = (db: Db | Tx, appId: string) => Promise<void>
 
-// Each app's stream of lines, in the store. Writers of one app take its counter row
-// (log_streams) first, so line numbers grow in commit order across instances: a reader that has seen
-// line N can ask for "after N" and miss nothing.
+// A batch as a reader gets it, with the app's last line number read in the same statement: the
+// kept lines are the newest RETAINED_LINES up to it, whatever older lines the batch still holds.
+type ReadBatch = StoredBatch & {newest: number}
+
+interface BatchRange {
+  after: number
+  span: number
+  order: 'asc' | 'desc'
+  lines?: number
+  rows?: number
+}
+
+// Each app's stream of lines, in the store: one row per append (log-batches.ts). Writers of one app
+// take its counter row (log_streams) first, so line numbers grow in commit order across instances: a
+// reader that has seen line N can ask for "after N" and miss nothing. A reader sees exactly the
+// newest RETAINED_LINES lines; a batch goes once every line of it is older than that.
 export class LogStream {
   private readonly appendListeners: AppendListener[] = []
+  private readonly groups = new AppendGroups((appId, lines) => this.store.transaction((tx) => this.append(appId, lines, tx)))
 
   constructor(private readonly store: Store, private readonly feed: LogFeed) {}
 
@@ -36,42 +43,70 @@ export class LogStream {
   }
 
   // Appends lines in the caller's transaction when given one (a release and its lines commit
-  // together), otherwise in one of its own.
+  // together), otherwise in one of its own, shared with the other appends to the app that arrive
+  // while one is being written (append-groups.ts).
   async append(appId: string, lines: LogLine[], tx?: Tx): Promise<void> {
     if (lines.length === 0) return
-    if (!tx) return this.store.transaction((own) => this.append(appId, lines, own))
-    const {last_seq: last} = await tx.insertInto('log_streams').values({app_id: appId, last_seq: lines.length})
+    if (!tx) return this.groups.append(appId, lines)
+    const {last_seq: lastSeq} = await tx.insertInto('log_streams').values({app_id: appId, last_seq: lines.length})
       .onConflict((oc) => oc.column('app_id').doUpdateSet((eb) => ({last_seq: eb('log_streams.last_seq', '+', lines.length)})))
       .returning('last_seq')
       .executeTakeFirstOrThrow()
-    const first = Number(last) - lines.length + 1
-    const rows: LogLineRow[] = lines.map((line, i) => ({app_id: appId, seq: first + i, time: line.time, source: line.source, process: line.process, message: line.message}))
-    // SQLite takes at most 32,766 parameters per statement: 6 per row
-    for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('log_lines').values(rows.slice(i, i + 2000)).execute()
-    // only the lines this append pushed out (earlier appends removed the rest): on PostgreSQL an
+    const last = Number(lastSeq)
+    const first = last - lines.length + 1
+    // lines of this append that are out of the kept window already are never read: not written
+    const kept = lines.length > RETAINED_LINES ? lines.slice(-RETAINED_LINES) : lines
+    const batch = {app_id: appId, first_seq: last - kept.length + 1, last_seq: last, lines: encodeLines(kept)}
+    // only the batches this append pushed out (earlier appends removed the rest): on PostgreSQL an
     // open-ended range walks every dead index entry left by earlier deletes until vacuum runs
     // (run even while the app holds fewer lines than it keeps: a write costs the same statements
     // however full the app is)
-    await tx.deleteFrom('log_lines').where('app_id', '=', appId)
-      .where('seq', '>', first - 1 - RETAINED_LINES).where('seq', '<=', Number(last) - RETAINED_LINES).execute()
+    const pushedOut = (db: QueryCreator<Database>) => db.deleteFrom('log_batches').where('app_id', '=', appId)
+      .where('last_seq', '>', first - 1 - RETAINED_LINES).where('last_seq', '<=', last - RETAINED_LINES)
+    if (this.store.dialect === 'postgres') {
+      // one round trip while the counter row is held: the trim, the batch, and the NOTIFY that
+      // PostgreSQL sends every instance (this one too) once the transaction commits
+      await tx.with('pushed_out', pushedOut).insertInto('log_batches').values(batch)
+        .returning(sql<void>`pg_notify(${LOG_CHANNEL}, ${appId})`.as('notified')).execute()
+    } else {
+      await tx.insertInto('log_batches').values(batch).execute()
+      await pushedOut(tx).execute()
+      afterCommit(tx, () => this.feed.notify(appId))
+    }
     for (const listener of this.appendListeners) await listener(tx, appId)
-    // PostgreSQL tells every instance (this one too) when the transaction commits
-    if (this.store.dialect === 'postgres') await sql`select pg_notify(${LOG_CHANNEL}, ${appId})`.execute(tx)
-    else afterCommit(tx, () => this.feed.notify(appId))
   }
 
   // The newest `limit` lines matching the filter, oldest first.
   async newest(appId: string, limit: number, filter: LineFilter = {}, db: Db | Tx = this.store.db): Promise<NumberedLine[]> {
-    const rows = await filtered(db.selectFrom('log_lines').selectAll().where('app_id', '=', appId), filter)
-      .orderBy('seq', 'desc').limit(limit).execute()
-    return rows.reverse().map(toLine)
+    if (limit <= 0) return []
+    // unfiltered, only the batches holding the newest `limit` lines; filtered, every kept one
+    const span = isFiltered(filter) ? RETAINED_LINES : Math.min(limit, RETAINED_LINES)
+    const batches = await this.read(db, appId, {after: 0, span, order: 'desc'})
+    const picked: NumberedLine[][] = []
+    let count = 0
+    for (const batch of batches) {
+      const lines = decodeLines(batch, batch.newest - span, filter)
+      picked.push(lines.length > limit - count ? lines.slice(lines.length - (limit - count)) : lines)
+      count += picked.at(-1)!.length
+      if (count >= limit) break
+    }
+    return picked.reverse().flat()
   }
 
   // Lines after line `after`, oldest first.
   async after(appId: string, after: number, limit: number, filter: LineFilter = {}, db: Db | Tx = this.store.db): Promise<NumberedLine[]> {
-    const rows = await filtered(db.selectFrom('log_lines').selectAll().where('app_id', '=', appId).where('seq', '>', after), filter)
-      .orderBy('seq').limit(limit).execute()
-    return rows.map(toLine)
+    if (limit <= 0) return []
+    // unfiltered, the lines wanted are the `limit` after `after` or after the oldest kept one,
+    // whichever is later: only the batches that start before the end of those are read
+    const batches = await this.read(db, appId, {after, span: RETAINED_LINES, order: 'asc', lines: isFiltered(filter) ? undefined : limit})
+    const lines: NumberedLine[] = []
+    for (const batch of batches) {
+      for (const line of decodeLines(batch, Math.max(after, batch.newest - RETAINED_LINES), filter)) {
+        lines.push(line)
+        if (lines.length >= limit) return lines
+      }
+    }
+    return lines
   }
 
   // The number of the app's last line (0 before any).
@@ -82,30 +117,34 @@ export class LogStream {
 
   // The number of the app's oldest kept line (undefined when none is kept).
   async firstSeq(appId: string, db: Db | Tx = this.store.db): Promise<number | undefined> {
-    const row = await db.selectFrom('log_lines').select('seq').where('app_id', '=', appId).orderBy('seq').limit(1).executeTakeFirst()
-    return row === undefined ? undefined : Number(row.seq)
+    const [oldest] = await this.read(db, appId, {after: 0, span: RETAINED_LINES, order: 'asc', rows: 1})
+    return oldest === undefined ? undefined : Math.max(Number(oldest.first_seq), oldest.newest - RETAINED_LINES + 1)
   }
 
   // Everything of an app's stream, when the app goes.
   static async removeApp(tx: Tx, appId: string): Promise<void> {
-    await tx.deleteFrom('log_lines').where('app_id', '=', appId).execute()
+    await tx.deleteFrom('log_batches').where('app_id', '=', appId).execute()
     await tx.deleteFrom('log_streams').where('app_id', '=', appId).execute()
     await tx.deleteFrom('log_sessions').where('app_id', '=', appId).execute()
     await tx.deleteFrom('log_drains').where('app_id', '=', appId).execute()
   }
-}
 
-function filtered<Q extends {where: any}>(query: Q, filter: LineFilter): Q {
-  let q: any = query
-  if (filter.source) q = q.where('source', '=', filter.source)
-  if (filter.dyno) {
-    const dyno = filter.dyno
-    // `web` is a process type: every web.N; `web.1` is one process
-    q = dyno.includes('.') ? q.where('process', '=', dyno) : q.where((eb: any) => eb.or([eb('process', '=', dyno), eb('process', 'like', `${dyno.replace(/[%_\\]/g, '\\$&')}.%`)]))
+  // The app's batches ending after line `after` that hold any of its newest `span` lines, with the
+  // app's last line number: one statement, so both come from the same moment of the store. With
+  // `lines`, only those holding the first `lines` of them; with `rows`, the first `rows` batches.
+  private async read(db: Db | Tx, appId: string, {after, span, order, lines, rows}: BatchRange): Promise<ReadBatch[]> {
+    let query = db.selectFrom('log_batches as b').innerJoin('log_streams as s', 's.app_id', 'b.app_id')
+      .select(['b.first_seq', 'b.lines', 's.last_seq as newest'])
+      .where('b.app_id', '=', appId)
+      .where('b.last_seq', '>', after)
+      .where((eb) => eb('b.last_seq', '>', eb('s.last_seq', '-', span)))
+      .orderBy('b.last_seq', order)
+    // line numbers have no gaps but where lines were pushed out: the first line wanted is the one
+    // after `after` or the oldest of the newest `span`, whichever is later
+    if (lines !== undefined) {
+      query = query.where((eb) => eb.or([eb('b.first_seq', '<=', after + lines), eb('b.first_seq', '<=', eb(eb('s.last_seq', '-', span), '+', lines))]))
+    }
+    if (rows !== undefined) query = query.limit(rows)
+    return (await query.execute()).map((row) => ({first_seq: Number(row.first_seq), lines: row.lines, newest: Number(row.newest)}))
   }
-  return q
-}
-
-function toLine(row: LogLineRow): NumberedLine {
-  return {seq: Number(row.seq), time: row.time, source: row.source, process: row.process, message: row.message}
 }

@@ -1,6 +1,7 @@
 import {sql, type Kysely, type Migration, type MigrationProvider} from 'kysely'
 import {appSetupsMigration} from '../app-setups/migration.js'
 import {billingMigration} from '../billing/migration.js'
+import {logBatchesMigration} from '../logs/batches-migration.js'
 import {configColumns} from './config-columns.js'
 import {isPostgres} from './dialect.js'
 import {hashSecret} from './secret-hash.js'
@@ -412,6 +413,6 @@ const dashboardSessions: Migration = {
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks, '0009_dashboard_sessions': dashboardSessions, '0010_billing': billingMigration, '0011_app_setups': appSetupsMigration}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks, '0009_dashboard_sessions': dashboardSessions, '0010_billing': billingMigration, '0011_app_setups': appSetupsMigration, '0012_log_batches': logBatchesMigration}
   },
 }

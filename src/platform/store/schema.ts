@@ -197,13 +197,13 @@ export interface LogStreamRow {
   last_seq: number
 }
 
-export interface LogLineRow {
+// One append to an app's stream (see logs/log-batches.ts): lines first_seq to last_seq, their time,
+// source, process and message as one JSON text.
+export interface LogBatchRow {
   app_id: string
-  seq: number
-  time: string
-  source: string
-  process: string
-  message: string
+  first_seq: number
+  last_seq: number
+  lines: string
 }
 
 // A `heroku logs` session: its id is the secret of its logplex_url.
@@ -422,7 +422,7 @@ export interface Database {
   jobs: JobRow
   rate_limits: RateLimitRow
   log_streams: LogStreamRow
-  log_lines: LogLineRow
+  log_batches: LogBatchRow
   log_sessions: LogSessionRow
   log_drains: LogDrainRow
   domains: DomainRow
