@@ -87,9 +87,17 @@ export class JobQueue {
     }
   }
 
+  // Several one-off jobs done at once (an event's deliveries), in one statement, in the caller's
+  // transaction when given one; a job whose claim was lost meanwhile stays for its new owner.
+  async completeMany(jobs: Job[], owner: string, db: Db | Tx = this.store.db): Promise<void> {
+    for (let i = 0; i < jobs.length; i += 500) {
+      await db.deleteFrom('jobs').where('id', 'in', jobs.slice(i, i + 500).map((job) => job.id)).where('claimed_by', '=', owner).execute()
+    }
+  }
+
   // Failed this time: try again at `runAt`, counting the attempt.
-  async retry(job: Job, owner: string, runAt: Date): Promise<void> {
-    await this.store.db.updateTable('jobs')
+  async retry(job: Job, owner: string, runAt: Date, db: Db | Tx = this.store.db): Promise<void> {
+    await db.updateTable('jobs')
       .set({attempts: job.attempts + 1, run_at: runAt.toISOString(), claimed_by: null, claimed_until: null, rerun: 0})
       .where('id', '=', job.id).where('claimed_by', '=', owner)
       .execute()

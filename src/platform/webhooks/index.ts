@@ -1,4 +1,4 @@
-import type {JobHandler} from '../jobs/worker.js'
+import type {SingleJobHandler} from '../jobs/worker.js'
 import type {ServiceContext} from '../services/context.js'
 import {WebhookDelivery, type DeliveryOptions} from './delivery.js'
 import {WebhookHistory} from './history.js'
@@ -7,19 +7,22 @@ import {wakeOnPublish} from './publish.js'
 import {DEFAULT_BACKOFF_MS, DEFAULT_RETRY_WINDOW_MS} from './retry-policy.js'
 import {DEFAULT_WEBHOOK_TIMEOUT_MS} from './sender.js'
 import {WebhookSubscriptions} from './subscriptions.js'
+import {ThreadSender} from './thread-sender.js'
 
 // Webhooks: one delivery engine for app webhooks (their owner's) and add-on webhooks (their
 // provider's). subscriptions.ts holds the subscription rules, publish.ts writes an event with its
 // deliveries in the transaction of the change it describes (entities.ts: one call per kind of
-// change), delivery.ts is the 'webhook-delivery' job that signs and sends each one (retry-policy.ts
-// says when to try again, sender.ts makes the POST), history.ts reads deliveries and events back,
+// change), delivery.ts is the 'webhook-delivery' job that takes an event's deliveries together and
+// records their attempts (attempt-records.ts; retry-policy.ts says when to try again), thread-sender.ts
+// hands the requests to a thread of their own (sender-thread.ts) where delivery-request.ts builds and
+// signs each and sender.ts makes the POST, history.ts reads deliveries and events back,
 // prune.ts drops them a week after they end, rows.ts holds the queries and routes.ts the API.
 export interface Webhooks {
   subscriptions: WebhookSubscriptions
   history: WebhookHistory
   // the job handlers the worker runs: one attempt at one delivery; the hourly clean-up
   delivery: WebhookDelivery
-  prune: JobHandler
+  prune: SingleJobHandler
 }
 
 export interface WebhookOptions {
@@ -40,5 +43,5 @@ export function createWebhooks(ctx: ServiceContext, options: WebhookOptions = {}
   // deliveries published on this store go out as soon as their transaction commits
   wakeOnPublish(ctx.store.db, () => ctx.wakeJobs())
   const subscriptions = new WebhookSubscriptions(ctx)
-  return {subscriptions, history: new WebhookHistory(ctx, subscriptions), delivery: new WebhookDelivery(ctx.store, delivery), prune: webhookPrune(ctx.store)}
+  return {subscriptions, history: new WebhookHistory(ctx, subscriptions), delivery: new WebhookDelivery(ctx.store, delivery, new ThreadSender()), prune: webhookPrune(ctx.store)}
 }

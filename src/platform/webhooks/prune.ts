@@ -1,4 +1,4 @@
-import type {JobHandler} from '../jobs/worker.js'
+import type {SingleJobHandler} from '../jobs/worker.js'
 import type {Store} from '../store/database.js'
 
 // How long a finished delivery (and its event, once no delivery of it is left) stays readable.
@@ -8,7 +8,7 @@ const BATCH = 500
 // The 'webhook-prune' job, hourly across all instances: finished deliveries older than the retention
 // go, then the events left with none, so the outbox does not grow for ever. Deliveries still to be
 // made are never pruned.
-export function webhookPrune(store: Store, retentionMs = DELIVERY_RETENTION_MS): JobHandler {
+export function webhookPrune(store: Store, retentionMs = DELIVERY_RETENTION_MS): SingleJobHandler {
   return {
     kind: 'webhook-prune',
     everyMs: 60 * 60 * 1000,

@@ -77,9 +77,9 @@ export function eventsOf(db: Db | Tx, subscriber: SubscriberRef) {
 
 export type EventRow = WebhookEventRow
 
-// What a delivery attempt needs: the delivery, its subscription and its event (undefined once the
-// subscription is gone).
-export function deliveryToSend(db: Db | Tx, id: string) {
+// What delivery attempts need: each delivery, its subscription and its event (none for a delivery
+// whose subscription is gone).
+export function deliveriesToSend(db: Db | Tx, ids: string[]) {
   return db.selectFrom('webhook_deliveries')
     .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
     .innerJoin('webhook_events', 'webhook_events.id', 'webhook_deliveries.event_id')
@@ -90,6 +90,6 @@ export function deliveryToSend(db: Db | Tx, id: string) {
       'webhook_events.actor_id', 'webhook_events.actor_email', 'webhook_events.data', 'webhook_events.previous_data',
       'webhook_events.created_at as event_created_at', 'webhook_events.updated_at as event_updated_at',
     ])
-    .where('webhook_deliveries.id', '=', id)
-    .executeTakeFirst()
+    .where('webhook_deliveries.id', 'in', ids)
+    .execute()
 }

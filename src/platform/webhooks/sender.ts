@@ -1,5 +1,6 @@
 import {Agent as HttpAgent, request as httpRequest} from 'node:http'
 import {Agent as HttpsAgent, request as httpsRequest} from 'node:https'
+import {deliveryRequest, type Sendable} from './delivery-request.js'
 
 // One delivery attempt: a POST of the signed body to the subscription's URL. Any 2xx is success;
 // anything else, a redirect included (it is not followed), is a failure. The time-out covers the
@@ -15,6 +16,29 @@ export interface SendResult {
 }
 
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000
+
+export interface AttemptToSend {
+  delivery: Sendable
+  attemptId: string
+}
+
+// Makes attempts and tells how each went: in this thread (sendAttempts) or in a thread of its own
+// (sender-thread.ts), which keeps the requests off the event loop that answers API calls.
+export interface Sender {
+  send(attempts: AttemptToSend[], timeoutMs: number): Array<Promise<SendResult>>
+  close(): Promise<void>
+}
+
+// Builds, signs and POSTs each attempt; an event's part of the body is serialised once for all.
+export function sendAttempts(attempts: AttemptToSend[], timeoutMs: number): Array<Promise<SendResult>> {
+  const events = new Map<string, string>()
+  return attempts.map(({delivery, attemptId}) => {
+    const request = deliveryRequest(delivery, attemptId, events)
+    return postDelivery(request.url, request.body, request.headers, timeoutMs)
+  })
+}
+
+export const inProcessSender: Sender = {send: sendAttempts, close: async () => {}}
 
 // connections to a receiver are kept between deliveries
 const agents = {http: new HttpAgent({keepAlive: true}), https: new HttpsAgent({keepAlive: true})}
