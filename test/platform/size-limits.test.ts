@@ -51,7 +51,7 @@ describe('size limits', () => {
   before(async () => {
     provider = await startSizedProvider()
     p = await startTestPlatform([provider.manifest], {accounts: [{email: 'developer@example.com', apiKey: CLI_KEY}]})
-    for (const app of ['body-app', 'fill-app', 'provision-app', 'attach-app', 'partner-app']) assert.equal((await cli(['apps:create', app])).exitCode, 0)
+    for (const app of ['body-app', 'fill-app', 'exact-app', 'provision-app', 'attach-app', 'partner-app']) assert.equal((await cli(['apps:create', app])).exitCode, 0)
   })
   after(async () => {
     await p?.close()
@@ -84,6 +84,24 @@ describe('size limits', () => {
     // one change that removes and sets is judged on its result; removing alone always works
     assert.equal((await cli(['config:set', 'FILL=short', '-a', 'fill-app'])).exitCode, 0)
     assert.equal((await cli(['config:unset', 'FILL', '-a', 'fill-app'])).exitCode, 0)
+  })
+
+  test('a create that brings the app to exactly 32 KB is kept; one byte more is refused and nothing changes', async () => {
+    // the add-on's var will be SIZABLE_URL (21 bytes with a two-byte é); multi-byte user values too
+    const fill = 'ü'.repeat(1000)
+    assert.equal((await cli(['config:set', `FILL=${fill}${'x'.repeat(32 * KB - 21 - 'FILL'.length - Buffer.byteLength(fill))}`, '-a', 'exact-app'])).exitCode, 0)
+    const before = await state('exact-app')
+    provider.config = {SIZABLE_URL: 'sized://éa'}
+    const refused = await api().post<any>('apps/exact-app/addons', {json: {plan: 'sizable'}})
+    assert.equal(refused.statusCode, 422)
+    assert.equal(refused.body.message, "Config vars of exact-app would take 32769 bytes: an app's config vars (names and values) are limited to 32 KB (32768 bytes) in all.")
+    assert.deepEqual(await state('exact-app'), before)
+
+    await create('exact-app', {SIZABLE_URL: 'sized://é'})
+    const after = await state('exact-app')
+    assert.equal(after.config.SIZABLE_URL, 'sized://é')
+    assert.equal(bytesOf(after.config), 32 * KB)
+    assert.equal(after.releases, before.releases + 1)
   })
 
   test('a 900 KB value (under the body limit) is refused with 422', async () => {

@@ -1,7 +1,8 @@
 import {randomUUID} from 'node:crypto'
 import type {Catalog} from '../services/catalog.js'
 import type {Tx} from '../store/database.js'
-import type {AddonRow} from '../store/schema.js'
+import type {Insertable} from 'kysely'
+import type {AddonRow, BillingPeriodRow} from '../store/schema.js'
 
 // What the recording calls need from the services' context: the catalog, and the clock tests set.
 export interface BillingClockContext {
@@ -20,13 +21,19 @@ export function nowSeconds(ctx: {clock?: () => Date}): number {
  */
 export async function recordPlanStart(ctx: BillingClockContext, tx: Tx, addon: AddonRow, atS = nowSeconds(ctx)): Promise<void> {
   const app = await tx.selectFrom('apps').select(['owner_id', 'name']).where('id', '=', addon.app_id).executeTakeFirstOrThrow()
+  await tx.insertInto('billing_periods').values(planStartRow(ctx, addon, app, atS)).execute()
+}
+
+// The period recordPlanStart opens, for a caller that has the app in hand and writes the period with
+// other rows in one statement (a create: services/addon-recording.ts).
+export function planStartRow(ctx: BillingClockContext, addon: Pick<AddonRow, 'id' | 'name' | 'app_id' | 'plan_id' | 'service_id'>, app: {owner_id: string; name: string}, atS = nowSeconds(ctx)): Insertable<BillingPeriodRow> {
   const plan = ctx.catalog.plan(addon.plan_id)
-  await tx.insertInto('billing_periods').values({
+  return {
     id: randomUUID(), account_id: app.owner_id, app_id: addon.app_id, app_name: app.name, addon_id: addon.id, addon_name: addon.name,
     service_name: ctx.catalog.service(addon.service_id).row.name, plan_id: plan.id, plan_name: plan.name,
     price_cents: plan.price_cents, price_unit: plan.price_unit, price_contract: plan.price_contract, price_metered: plan.price_metered ?? 0,
     started_s: atS, ended_s: null,
-  }).execute()
+  }
 }
 
 // The add-on left its plan (destroyed): its open period ends now. Ending an ended one changes nothing.

@@ -2,7 +2,7 @@ import type {FastifyInstance, FastifyRequest} from 'fastify'
 import {actorOf} from '../http/auth.js'
 import {identitySchema, ref, type Identity} from '../http/identity.js'
 import {addonView, pageRequest, sendPage} from '../http/views.js'
-import {addons as addonViews} from '../serializers/addons.js'
+import {addons as addonViews, type KnownAddons} from '../serializers/addons.js'
 import type {Services} from '../services/index.js'
 import type {AddonRow} from '../store/schema.js'
 
@@ -37,9 +37,9 @@ interface CreateBody {
 
 export function addonRoutes(app: FastifyInstance, s: Services): void {
   const {db} = s.ctx.store
-  const render = async (request: FastifyRequest, rows: AddonRow[], message?: string | null) => {
+  const render = async (request: FastifyRequest, rows: AddonRow[], message?: string | null, known?: KnownAddons) => {
     const options = addonView(request, s.ctx.baseUrl())
-    const out = await addonViews(db, s.catalog, rows, options)
+    const out = await addonViews(db, s.catalog, rows, options, known)
     // a plan change's own message, for the clients that ask for provider messages
     if (message !== undefined && options.providerMessages && out[0]) out[0].provision_message = message ?? ''
     return out
@@ -48,10 +48,11 @@ export function addonRoutes(app: FastifyInstance, s: Services): void {
 
   app.post<{Params: {app: string}; Body: CreateBody}>('/apps/:app/addons', {schema: {body: createSchema}}, async (request, reply) => {
     const body = request.body
-    const row = await s.addons.create(actorOf(request), request.params.app, {
+    const created = await s.addons.createDescribed(actorOf(request), request.params.app, {
       plan: ref(body.plan, 'plan'), name: body.name, attachmentName: body.attachment?.name, config: body.config, confirm: body.confirm ?? undefined,
     })
-    return reply.code(201).send(await one(request, row))
+    const known = {appNames: new Map([[created.addon.app_id, created.appName]]), attachments: [created.attachment]}
+    return reply.code(201).send((await render(request, [created.addon], undefined, known))[0])
   })
 
   app.get<{Params: {app: string}}>('/apps/:app/addons', async (request, reply) => {

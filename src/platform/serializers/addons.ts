@@ -32,17 +32,26 @@ async function appNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
+// What a caller that has just written the add-ons knows of them (a create: its app's name and its
+// one attachment), so the view reads nothing again.
+export interface KnownAddons {
+  appNames: Map<string, string>
+  // every attachment of the add-ons, sorted by name
+  attachments: Pick<AttachmentRow, 'addon_id' | 'app_id' | 'name'>[]
+}
+
 // Add-ons in the wire shape; `config_vars` = the names the add-on exposes on its owning app.
-// Two queries for the whole list whatever its length.
-export async function addons(db: Db, catalog: Catalog, rows: AddonRow[], options: AddonViewOptions): Promise<Addon[]> {
+// Two queries for the whole list whatever its length (none when the caller knows it all).
+export async function addons(db: Db, catalog: Catalog, rows: AddonRow[], options: AddonViewOptions, known?: KnownAddons): Promise<Addon[]> {
   if (rows.length === 0) return []
-  const names = await appNames(db, rows.map((r) => r.app_id))
+  const names = known?.appNames ?? await appNames(db, rows.map((r) => r.app_id))
   const ids = rows.map((r) => r.id)
   const ownerAttachments = new Map<string, string[]>()
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = await db.selectFrom('attachments').select(['addon_id', 'app_id', 'name']).where('addon_id', 'in', ids.slice(i, i + 500)).orderBy('name').execute()
+  const add = (chunk: KnownAddons['attachments']) => {
     for (const a of chunk) ownerAttachments.set(a.addon_id, [...(ownerAttachments.get(a.addon_id) ?? []), `${a.app_id}\u0000${a.name}`])
   }
+  if (known) add(known.attachments)
+  else for (let i = 0; i < ids.length; i += 500) add(await db.selectFrom('attachments').select(['addon_id', 'app_id', 'name']).where('addon_id', 'in', ids.slice(i, i + 500)).orderBy('name').execute())
   return rows.map((row) => {
     const service = catalog.service(row.service_id)
     const planRow = catalog.plan(row.plan_id)

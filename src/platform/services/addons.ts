@@ -6,7 +6,7 @@ import type {Actor, ServiceContext} from './context.js'
 import type {Deprovisioning} from './deprovisioning.js'
 import {addonNotFound} from './errors.js'
 import {findAddonOrNull, findApp} from './lookup.js'
-import type {CreateAddonInput, Provisioning} from './provisioning.js'
+import type {CreateAddonInput, CreatedAddon, Provisioning} from './provisioning.js'
 import type {ResolveAddonInput, Resolver} from './resolve.js'
 
 const PAGE_COLUMNS = {
@@ -26,7 +26,12 @@ export class AddonsService {
     private readonly resolver: Resolver,
   ) {}
 
-  create(actor: Actor, appRef: string, input: CreateAddonInput): Promise<AddonRow> {
+  async create(actor: Actor, appRef: string, input: CreateAddonInput): Promise<AddonRow> {
+    return (await this.provisioning.create(actor, appRef, input)).addon
+  }
+
+  // The same, with what the create wrote beside the add-on, so its view needs no further read.
+  createDescribed(actor: Actor, appRef: string, input: CreateAddonInput): Promise<CreatedAddon> {
     return this.provisioning.create(actor, appRef, input)
   }
 

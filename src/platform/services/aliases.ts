@@ -3,7 +3,7 @@ import {configVarPrefix} from '../../providers/kit/manifest-types.js'
 import type {Db, Tx} from '../store/database.js'
 import {isPostgres} from '../store/dialect.js'
 import type {AppRow, AttachmentRow} from '../store/schema.js'
-import {appAttachments, declaredVarNames, underscorePrefixes} from './attachment-vars.js'
+import {appAttachments, attachmentVars, declaredVarNames, underscorePrefixes} from './attachment-vars.js'
 import type {Catalog, CatalogService} from './catalog.js'
 import {confirmationRequired, invalid} from './errors.js'
 import {namedCandidates, numberedAlias, serviceAliasStem, validateAlias} from './naming.js'
@@ -18,8 +18,6 @@ export interface AliasRequest {
   ownerAppName: string
   requested?: string
   confirm?: string
-  // the default alias an earlier pass chose (create: at reservation); kept if it is still free
-  preferred?: string
 }
 
 export interface AliasPlan {
@@ -67,75 +65,71 @@ export async function planAlias(db: Db | Tx, catalog: Catalog, request: AliasReq
     return {alias, replaces, userVarsToRemove: userClash}
   }
 
-  // A name is surely free when no attachment is named by a prefix of it or of its vars (only those
-  // could own them) and no user var bears one of its vars; otherwise it is checked exactly.
-  const surelyFree = (alias: string, near: Near) => {
+  // Everything that could clash with a default alias comes from one query (namesAround): the
+  // attachments named by a prefix of the alias or of its vars (only those could own them), with their
+  // add-ons' config, and the user vars among those names. A numbered alias past the highest STEM_N in
+  // use needs nothing more: whatever could clash with it is either named STEM_N… (none past the
+  // highest) or by a prefix of the stem, which the named candidates' lookup covers.
+  const free = (alias: string, near: Near) => {
     const vars = declaredVarNames(alias, service.manifest)
-    return ![alias, ...vars].flatMap(underscorePrefixes).some((n) => near.taken.has(n)) && !vars.some((v) => near.userTaken.has(v))
-  }
-  const exactlyFree = async (alias: string) => {
-    const vars = declaredVarNames(alias, service.manifest)
-    const [{attachments, owned}, userClash] = await Promise.all([around(alias), userVarsAmong(vars)])
-    return !attachments.some((a) => a.name === alias) && vars.every((v) => !owned.has(v) && !userClash.has(v))
-  }
-  const free = async (alias: string, near: Near) => {
-    if (near.taken.has(alias) || declaredVarNames(alias, service.manifest).some((v) => near.userTaken.has(v))) return false
-    return surelyFree(alias, near) || (await exactlyFree(alias))
+    return !near.taken.has(alias) && vars.every((v) => !near.owned.has(v) && !near.userTaken.has(v))
   }
   const namesOf = (aliases: string[]) => aliases.flatMap((alias) => [alias, ...declaredVarNames(alias, service.manifest)]).flatMap(underscorePrefixes)
-
-  if (request.preferred !== undefined) {
-    if (surelyFree(request.preferred, await namesAround(db, app.id, namesOf([request.preferred])))) return {alias: request.preferred, userVarsToRemove: []}
-  }
 
   // The first free candidate, from one query however many add-ons the app has: the provider's
   // default and the colours are looked up by name (a bounded list), and numbered aliases start
   // after the highest number in use.
   const named = [...namedCandidates(configVarPrefix(service.manifest), service.row.name)]
   const stem = serviceAliasStem(service.row.name)
-  const near = await namesAround(db, app.id, namesOf(named), stem)
+  const near = await namesAround(db, catalog, app.id, namesOf(named), stem)
   for (const alias of named) {
-    if (await free(alias, near)) return {alias, userVarsToRemove: []}
+    if (free(alias, near)) return {alias, userVarsToRemove: []}
   }
   // past `highest` no attachment or user var is named STEM_N or STEM_N_…
   for (let n = near.highest + 1; ; n++) {
-    if (await free(numberedAlias(stem, n), near)) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
+    if (free(numberedAlias(stem, n), near)) return {alias: numberedAlias(stem, n), userVarsToRemove: []}
   }
 }
 
 interface Near {
   taken: Set<string>
+  // the vars the attachments in `taken` own, by app-side name
+  owned: Set<string>
   userTaken: Set<string>
   highest: number
 }
 
-// Which of `names` the app has as attachments and as user vars and, given a stem, the highest N of
-// the names STEM_N and STEM_N_… among both (1 when there is none, so numbering starts at 2): one
-// query, indexed lookups and aggregates. The stem is [A-Z0-9_] only, safe inside GLOB; SQLite's
-// cast reads the leading digits of "3_URL".
-async function namesAround(db: Db | Tx, appId: string, names: string[], stem?: string): Promise<Near> {
+// Which of `names` the app has as attachments (with the vars they own) and as user vars, and the
+// highest N of the names STEM_N and STEM_N_… among both (1 when there is none, so
+// numbering starts at 2): one query, indexed lookups and aggregates. The stem is [A-Z0-9_] only,
+// safe inside GLOB; SQLite's cast reads the leading digits of "3_URL".
+async function namesAround(db: Db | Tx, catalog: Catalog, appId: string, names: string[], stem: string): Promise<Near> {
   const unique = [...new Set(names)]
-  const lookup = (table: 'attachments' | 'config_vars', kind: string) =>
-    sql`select ${sql.lit(kind)} as kind, name, cast(null as numeric) as n from ${sql.table(table)} where app_id = ${appId} and name in (${sql.join(unique)})`
-  const branches = [lookup('attachments', 'a'), lookup('config_vars', 'v')]
-  if (stem !== undefined) {
-    const postgres = isPostgres(db)
-    // PostgreSQL: the part after STEM_ up to the next underscore, when it is all digits (string
-    // functions, not a regular expression: this runs on every STEM_… row of the app)
-    const part = sql`split_part(substr(name, ${stem.length + 2}), '_', 1)`
-    const numbered = postgres
-      ? sql`substr(name, 1, ${stem.length + 1}) = ${`${stem}_`} and ${part} <> '' and translate(${part}, '0123456789', '') = ''`
-      : sql`name glob ${`${stem}_[0-9]*`}`
-    const number = postgres ? sql`cast(${part} as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
-    for (const table of ['attachments', 'config_vars'] as const) {
-      branches.push(sql`select 'n', cast(null as text), max(${number}) from ${sql.table(table)} where app_id = ${appId} and ${numbered}`)
-    }
+  const none = sql`cast(null as text)`
+  const branches = [
+    sql`select 'a' as kind, attachments.name, cast(null as numeric) as n, addons.service_id, addons.config from attachments join addons on addons.id = attachments.addon_id where attachments.app_id = ${appId} and attachments.name in (${sql.join(unique)})`,
+    sql`select 'v', name, cast(null as numeric), ${none}, ${none} from config_vars where app_id = ${appId} and name in (${sql.join(unique)})`,
+  ]
+  const postgres = isPostgres(db)
+  // PostgreSQL: the part after STEM_ up to the next underscore, when it is all digits (string
+  // functions, not a regular expression: this runs on every STEM_… row of the app)
+  const part = sql`split_part(substr(name, ${stem.length + 2}), '_', 1)`
+  const numbered = postgres
+    ? sql`substr(name, 1, ${stem.length + 1}) = ${`${stem}_`} and ${part} <> '' and translate(${part}, '0123456789', '') = ''`
+    : sql`name glob ${`${stem}_[0-9]*`}`
+  const number = postgres ? sql`cast(${part} as numeric)` : sql`cast(substr(name, ${stem.length + 2}) as integer)`
+  for (const table of ['attachments', 'config_vars'] as const) {
+    branches.push(sql`select 'n', ${none}, max(${number}), ${none}, ${none} from ${sql.table(table)} where app_id = ${appId} and ${numbered}`)
   }
-  const {rows} = await sql<{kind: string; name: string | null; n: number | string | null}>`${sql.join(branches, sql` union all `)}`.execute(db)
-  const near: Near = {taken: new Set(), userTaken: new Set(), highest: 1}
+  type Row = {kind: string; name: string | null; n: number | string | null; service_id: string | null; config: string | null}
+  const {rows} = await sql<Row>`${sql.join(branches, sql` union all `)}`.execute(db)
+  const near: Near = {taken: new Set(), owned: new Set(), userTaken: new Set(), highest: 1}
   for (const row of rows) {
-    if (row.kind === 'a') near.taken.add(row.name!)
-    else if (row.kind === 'v') near.userTaken.add(row.name!)
+    if (row.kind === 'a') {
+      near.taken.add(row.name!)
+      const {manifest} = catalog.service(row.service_id!)
+      for (const name of Object.keys(attachmentVars(row.name!, manifest, JSON.parse(row.config!)))) near.owned.add(name)
+    } else if (row.kind === 'v') near.userTaken.add(row.name!)
     else near.highest = Math.max(near.highest, Number(row.n ?? 1))
   }
   return near

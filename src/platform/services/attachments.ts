@@ -1,13 +1,12 @@
 import {randomUUID} from 'node:crypto'
 import {newLogInputToken} from '../logs/log-input-url.js'
-import {lockApp, type Db} from '../store/database.js'
+import type {Db} from '../store/database.js'
 import type {AttachmentRow} from '../store/schema.js'
 import {planAlias} from './aliases.js'
-import {assertConfigFits} from './config-size.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {attachmentNotFound, forbidden, invalid} from './errors.js'
 import {findAddon, findApp} from './lookup.js'
-import {cutRelease} from './releases.js'
+import {cutRelease, reserveRelease} from './releases.js'
 import {publishAttachment} from '../webhooks/entities.js'
 
 export interface AttachInput {
@@ -35,7 +34,8 @@ export class AttachmentsService {
     if (addon.state === 'deprovisioning') throw invalid(`${addon.name} is being deprovisioned.`)
     const request = {app, service, addonId: addon.id, addonName: addon.name, ownerAppName: owner.name, requested: input.name, confirm: input.confirm}
     return store.transaction(async (tx) => {
-      await lockApp(tx, app.id)
+      // every attach that gets through cuts a release: taking its version takes the app's lock
+      const reserved = await reserveRelease(tx, app.id)
       const alias = await planAlias(tx, catalog, request)
       if (alias.replaces) {
         await publishAttachment(this.ctx, tx, 'destroy', actor, alias.replaces)
@@ -45,9 +45,8 @@ export class AttachmentsService {
       const at = now()
       const row: AttachmentRow = {id: randomUUID(), addon_id: addon.id, app_id: app.id, addon_app_id: addon.app_id, name: alias.alias, namespace: input.namespace ?? null, log_input_token: newLogInputToken(service.manifest), created_at: at, updated_at: at}
       await tx.insertInto('attachments').values(row).execute()
-      await assertConfigFits(tx, {appId: app.id})
       await publishAttachment(this.ctx, tx, 'create', actor, row)
-      await cutRelease(tx, this.ctx.logs, app.id, actor, `Attach ${alias.alias} (@ref:${addon.name})`)
+      await cutRelease(tx, this.ctx.logs, app.id, actor, `Attach ${alias.alias} (@ref:${addon.name})`, {reserved, checkConfigSize: true})
       return row
     })
   }
@@ -56,7 +55,7 @@ export class AttachmentsService {
   async detach(actor: Actor, attachmentId: string): Promise<AttachmentRow> {
     const attachment = await this.byId(actor, attachmentId)
     return this.ctx.store.transaction(async (tx) => {
-      await lockApp(tx, attachment.app_id)
+      const reserved = await reserveRelease(tx, attachment.app_id)
       const addon = await tx.selectFrom('addons').select(['id', 'name', 'app_id']).where('id', '=', attachment.addon_id).executeTakeFirstOrThrow()
       if (attachment.app_id === addon.app_id) {
         const onOwner = await tx.selectFrom('attachments').select('id').where('addon_id', '=', addon.id).where('app_id', '=', addon.app_id).execute()
@@ -67,7 +66,7 @@ export class AttachmentsService {
       const deleted = await tx.deleteFrom('attachments').where('id', '=', attachment.id).executeTakeFirst()
       if (Number(deleted.numDeletedRows) === 0) throw attachmentNotFound()
       await publishAttachment(this.ctx, tx, 'destroy', actor, attachment)
-      await cutRelease(tx, this.ctx.logs, attachment.app_id, actor, `Detach ${attachment.name} (@ref:${addon.name})`)
+      await cutRelease(tx, this.ctx.logs, attachment.app_id, actor, `Detach ${attachment.name} (@ref:${addon.name})`, {reserved})
       return attachment
     })
   }

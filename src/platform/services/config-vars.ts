@@ -1,7 +1,6 @@
 import {lockApp} from '../store/database.js'
 import type {AppRow} from '../store/schema.js'
 import {attachmentOwnedVars} from './attachment-vars.js'
-import {assertConfigFits} from './config-size.js'
 import type {Actor, ServiceContext} from './context.js'
 import {invalid} from './errors.js'
 import {cutRelease} from './releases.js'
@@ -46,8 +45,7 @@ export class ConfigVarsService {
       }
       if (removed.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', removed).execute()
       // removing alone is always allowed, so an app over the limit can get back under it
-      if (set.length > 0) await assertConfigFits(tx, {appId: app.id})
-      if (set.length > 0 || removed.length > 0) await cutRelease(tx, this.ctx.logs, app.id, actor, releaseDescription(set, removed))
+      if (set.length > 0 || removed.length > 0) await cutRelease(tx, this.ctx.logs, app.id, actor, releaseDescription(set, removed), {checkConfigSize: set.length > 0})
     })
     return this.get(app)
   }

@@ -1,5 +1,6 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import type {Db, Tx} from '../store/database.js'
+import type {OauthGrantRow} from '../store/schema.js'
 import {hashSecret} from '../store/secret-hash.js'
 import type {Catalog} from './catalog.js'
 import {PlatformError} from './errors.js'
@@ -18,16 +19,29 @@ export interface TokenResponse {
 
 const badGrant = (message: string) => new PlatformError(401, 'unauthorized', message)
 
+export interface OauthGrant {
+  code: string
+  type: 'authorization_code'
+  expires_at: string
+}
+
+// A fresh grant for an add-on: the row to store (the code hashed) and the grant the provider is sent.
+// Creating an add-on writes the row with its reservation (services/provisioning.ts).
+export function newGrant(addonId: string): {row: OauthGrantRow; grant: OauthGrant} {
+  const code = randomUUID()
+  const expiresAt = new Date(Date.now() + GRANT_TTL_MS).toISOString()
+  return {row: {code_hash: hashSecret(code), addon_id: addonId, expires_at: expiresAt}, grant: {code, type: 'authorization_code', expires_at: expiresAt}}
+}
+
 // The OAuth side of the partner API: one grant per provision request, exchanged by the provider for
 // a bearer token that reaches only that one add-on.
 export class PartnerAuth {
   constructor(private readonly db: Db, private readonly catalog: Catalog) {}
 
-  async createGrant(db: Db | Tx, addonId: string): Promise<{code: string; type: 'authorization_code'; expires_at: string}> {
-    const code = randomUUID()
-    const expiresAt = new Date(Date.now() + GRANT_TTL_MS).toISOString()
-    await db.insertInto('oauth_grants').values({code_hash: hashSecret(code), addon_id: addonId, expires_at: expiresAt}).execute()
-    return {code, type: 'authorization_code', expires_at: expiresAt}
+  async createGrant(db: Db | Tx, addonId: string): Promise<OauthGrant> {
+    const {row, grant} = newGrant(addonId)
+    await db.insertInto('oauth_grants').values(row).execute()
+    return grant
   }
 
   async exchange(code: string, clientSecret: string): Promise<TokenResponse> {

@@ -1,12 +1,12 @@
 import {randomUUID} from 'node:crypto'
-import {recordPlanStart} from '../billing/plan-periods.js'
+import {planStartRow} from '../billing/plan-periods.js'
 import {insertDrain} from '../logs/drains/drain-rows.js'
 import {addonLine} from '../logs/platform-lines.js'
 import {logInputUrl, newLogInputToken, requiresSyslogDrain} from '../logs/log-input-url.js'
 import type {ProvisionResult} from '../provider-client/client.js'
 import {ProviderFailed} from '../provider-client/errors.js'
-import {lockApp} from '../store/database.js'
-import type {AddonRow, AppRow, AttachmentRow, PlanRow} from '../store/schema.js'
+import {lockApp, type Store} from '../store/database.js'
+import type {AddonRow, AppRow, AttachmentRow, OauthGrantRow, PlanRow} from '../store/schema.js'
 import {publishAddon, publishAttachment} from '../webhooks/entities.js'
 import {planAlias} from './aliases.js'
 import type {CatalogService} from './catalog.js'
@@ -16,10 +16,18 @@ import {now, type Actor, type ServiceContext} from './context.js'
 import {invalid, PlatformError} from './errors.js'
 import {findApp} from './lookup.js'
 import {ADDON_NAME_PATTERN, generateAddonName} from './naming.js'
-import type {PartnerAuth} from './partner-auth.js'
+import {newGrant, type PartnerAuth} from './partner-auth.js'
 import type {ProviderDeletions} from './provider-deletions.js'
 import {fromProviderError} from './provider-errors.js'
-import {cutRelease} from './releases.js'
+import {cutRelease, reserveRelease} from './releases.js'
+import {recordProvisioned} from './addon-recording.js'
+
+// A created add-on, with its app's name (as the create saw it under the app's lock) and its one attachment.
+export interface CreatedAddon {
+  addon: AddonRow
+  appName: string
+  attachment: AttachmentRow
+}
 
 export interface CreateAddonInput {
   plan: string
@@ -40,7 +48,7 @@ export class Provisioning {
     private readonly deletions: ProviderDeletions,
   ) {}
 
-  async create(actor: Actor, appRef: string, input: CreateAddonInput): Promise<AddonRow> {
+  async create(actor: Actor, appRef: string, input: CreateAddonInput): Promise<CreatedAddon> {
     const {store, catalog} = this.ctx
     const app = await findApp(store.db, actor, appRef)
     const plan = await catalog.fresh(() => catalog.planForCreate(input.plan))
@@ -53,7 +61,7 @@ export class Provisioning {
     }
     const aliasRequest = {app, service, ownerAppName: app.name, requested: input.attachmentName, confirm: input.confirm}
     const addonId = randomUUID()
-    const {name, alias: reservedAlias, grant} = await this.reserve(addonId, app, service, plan, input.name, aliasRequest)
+    const {name, grant} = await this.reserve(addonId, app, service, plan, input.name, aliasRequest)
     // the owning app's attachment: its log_input_url works once the add-on is recorded
     const logInputToken = newLogInputToken(service.manifest)
     const logDrainToken = requiresSyslogDrain(service.manifest) ? `d.${randomUUID()}` : null
@@ -79,9 +87,13 @@ export class Provisioning {
 
     try {
       return await store.transaction(async (tx) => {
-        await lockApp(tx, app.id)
-        // checked again under the app's lock: the alias chosen at reservation, unless taken since
-        const alias = await planAlias(tx, catalog, {...aliasRequest, addonName: name, preferred: input.attachmentName === undefined ? reservedAlias : undefined})
+        // SQLite: an add-on the provider answered for at once always cuts a release, and taking its
+        // version is what takes the app's lock. PostgreSQL takes the version in the statement that
+        // records the add-on (below), under the lock taken here.
+        const reserved = result.async || store.dialect === 'postgres' ? undefined : await reserveRelease(tx, app.id)
+        const locked = reserved?.app ?? (await lockApp(tx, app.id)) ?? app
+        // chosen (or the user's checked again) under the app's lock, seeing every change made meanwhile
+        const alias = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
         if (alias.replaces) await tx.deleteFrom('attachments').where('id', '=', alias.replaces.id).execute()
         if (alias.userVarsToRemove.length > 0) await tx.deleteFrom('config_vars').where('app_id', '=', app.id).where('name', 'in', alias.userVarsToRemove).execute()
         const at = now()
@@ -93,27 +105,29 @@ export class Provisioning {
           provision_message: result.message,
           updated_at: at,
         }
-        // still pending: another instance reclaims only the reservations of instances it takes for gone
-        const row = await tx.updateTable('addons').set(changes).where('id', '=', addonId).where('state', '=', 'pending').returningAll().executeTakeFirst()
-        if (!row) throw new Reclaimed()
         const attachment: AttachmentRow = {id: randomUUID(), addon_id: addonId, app_id: app.id, addon_app_id: app.id, name: alias.alias, namespace: null, log_input_token: logInputToken, created_at: at, updated_at: at}
-        await tx.insertInto('attachments').values(attachment).execute()
-        await assertConfigFits(tx, {appId: app.id})
+        const period = planStartRow(this.ctx, {id: addonId, name, app_id: app.id, plan_id: plan.id, service_id: service.row.id}, locked)
+        const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
+        const description = `Attach ${alias.alias} (@ref:${name})`
+        const release = varsChanged ? {id: randomUUID(), description, user_id: actor.id, created_at: at} : undefined
+        // only while still pending: another instance reclaims only the reservations of instances it takes for gone
+        const {row, release: recorded} = await recordProvisioned(tx, {addonId, changes, attachment, period, release})
+        if (!row) throw new Reclaimed()
+        // the 32 KB check: from the release's own read of the app's vars when there is one (below)
+        if (!varsChanged) await assertConfigFits(tx, {appId: app.id})
         // the provider reads the app's lines at the URL it answered with, identified by the token it was sent
         if (logDrainToken !== null && result.logDrainUrl !== undefined) {
           if (!(await insertDrain(tx, this.ctx.logs, {appId: app.id, addonId, url: result.logDrainUrl, token: logDrainToken}))) {
             throw new PlatformError(503, 'service_unavailable', `The add-on provider ${service.manifest.id} answered with a log_drain_url ${app.name} already drains to: ${result.logDrainUrl}`)
           }
         }
-        await recordPlanStart(this.ctx, tx, row)
         await publishAddon(this.ctx, tx, 'create', actor, row)
         await publishAttachment(this.ctx, tx, 'create', actor, attachment)
         const provisioned = addonLine('Provision', name, plan.name, actor.email, result.message)
-        const varsChanged = !result.async || alias.replaces !== undefined || alias.userVarsToRemove.length > 0
         // the add-on's line and the release's go to the log in one write
-        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor, `Attach ${alias.alias} (@ref:${name})`, [provisioned])
+        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor, description, {firstLines: [provisioned], reserved, checkConfigSize: true, recorded})
         else await this.ctx.logs.append(app.id, [provisioned], tx)
-        return row
+        return {addon: row, appName: locked.name, attachment}
       })
     } catch (error) {
       if (error instanceof Reclaimed) {
@@ -173,8 +187,9 @@ export class Provisioning {
     return `${region.provider_name}::${region.provider_region}`
   }
 
-  // Checks the name and alias, then inserts the hidden 'pending' row that holds the name, and the
-  // OAuth grant the provider may exchange for a partner token, in one transaction.
+  // Checks the name and the alias the user asked for (a default one is chosen only when the add-on
+  // is recorded: the provider is not told it), then inserts the hidden 'pending' row that holds the
+  // name, together with the OAuth grant the provider may exchange for a partner token.
   private async reserve(addonId: string, app: AppRow, service: CatalogService, plan: PlanRow, requestedName: string | undefined, aliasRequest: Omit<Parameters<typeof planAlias>[2], 'addonName'>) {
     const {store, catalog} = this.ctx
     if (requestedName !== undefined && !ADDON_NAME_PATTERN.test(requestedName)) {
@@ -182,29 +197,43 @@ export class Provisioning {
     }
     for (let attempt = 0; ; attempt++) {
       const name = requestedName ?? generateAddonName(service.row.name)
-      try {
-        return await store.transaction(async (tx) => {
-          const {alias} = await planAlias(tx, catalog, {...aliasRequest, addonName: name})
-          const at = now()
-          // a name another add-on holds inserts nothing
-          const inserted = await tx.insertInto('addons').values({
-            id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
-            provider_id: null, config: '{}', config_var_count: 0, config_bytes: 0, staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
-          }).onConflict((oc) => oc.column('name').doNothing()).returning('id').executeTakeFirst()
-          if (!inserted) throw new NameTaken()
-          const grant = await this.partnerAuth.createGrant(tx, addonId)
-          return {name, alias, grant}
-        })
-      } catch (error) {
-        if (!(error instanceof NameTaken)) throw error
-        if (requestedName !== undefined) throw invalid(`Name ${requestedName} is already taken.`)
-        if (attempt > 20) throw new PlatformError(500, 'internal_error', 'Could not generate a free add-on name.')
+      // refused now (taken and not confirmed, or invalid) rather than after the provider worked
+      if (aliasRequest.requested !== undefined) await planAlias(store.db, catalog, {...aliasRequest, addonName: name})
+      const at = now()
+      const {row: grantRow, grant} = newGrant(addonId)
+      const addon: AddonRow = {
+        id: addonId, name, service_id: service.row.id, plan_id: plan.id, app_id: app.id, state: 'pending',
+        provider_id: null, config: '{}', config_var_count: 0, config_bytes: 0, staged_config: null, provision_message: null, instance_id: this.ctx.instance.id, created_at: at, updated_at: at,
       }
+      if (await insertReservation(store, addon, grantRow)) return {name, grant}
+      if (requestedName !== undefined) throw invalid(`Name ${requestedName} is already taken.`)
+      if (attempt > 20) throw new PlatformError(500, 'internal_error', 'Could not generate a free add-on name.')
     }
   }
 }
 
-class NameTaken extends Error {}
+// The pending add-on and its grant, both or neither; false when another add-on holds the name.
+// PostgreSQL: one statement (the grant is inserted from what the add-on's insert returned), so one
+// round trip and no transaction around it. SQLite, which has no such statement, runs the two in one
+// transaction (statements cost it no round trip).
+async function insertReservation(store: Store, addon: AddonRow, grant: OauthGrantRow): Promise<boolean> {
+  if (store.dialect === 'postgres') {
+    const inserted = await store.db
+      .with('reserved', (db) => db.insertInto('addons').values(addon).onConflict((oc) => oc.column('name').doNothing()).returning('id'))
+      .insertInto('oauth_grants')
+      .columns(['code_hash', 'addon_id', 'expires_at'])
+      .expression((eb) => eb.selectFrom('reserved').select((s) => [s.val(grant.code_hash).as('code_hash'), 'reserved.id', s.val(grant.expires_at).as('expires_at')]))
+      .returning('addon_id')
+      .executeTakeFirst()
+    return inserted !== undefined
+  }
+  return store.transaction(async (tx) => {
+    const inserted = await tx.insertInto('addons').values(addon).onConflict((oc) => oc.column('name').doNothing()).returning('id').executeTakeFirst()
+    if (!inserted) return false
+    await tx.insertInto('oauth_grants').values(grant).execute()
+    return true
+  })
+}
 
 // The reservation was taken over while the provider worked (this instance was thought gone).
 class Reclaimed extends Error {}

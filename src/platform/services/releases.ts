@@ -1,50 +1,117 @@
 import {randomUUID} from 'node:crypto'
+import {sql, type RawBuilder} from 'kysely'
 import {apiLine, plainDescription} from '../logs/platform-lines.js'
 import type {LogStream} from '../logs/log-stream.js'
 import type {LogLine} from '../../wire/logplex.js'
-import {lockApp, type Db, type Tx} from '../store/database.js'
+import type {Db, Tx} from '../store/database.js'
 import {fetchPage, type Page, type PageRequest} from '../store/paging.js'
 import type {AppRow, ReleaseRow} from '../store/schema.js'
 import {attachmentOwnedVars} from './attachment-vars.js'
-import {assertConfigFits} from './config-size.js'
+import {assertBytesFit, attachmentBytesByPlan, userVarBytes} from './config-size.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {invalid, notFound} from './errors.js'
 import {publishRelease} from '../webhooks/entities.js'
 
-// Cuts the next release of an app inside the caller's transaction: version = last + 1, guarded by
-// the unique (app_id, version) constraint (a PostgreSQL race re-runs the whole transaction).
-// `user` is the account's id, or the account itself when the caller has it (one query less);
-// `firstLines` go to the app's log before the release's own, in the same write.
-export async function cutRelease(tx: Tx, logs: LogStream, appId: string, user: string | {id: string; email: string}, description: string, firstLines: LogLine[] = []): Promise<ReleaseRow> {
-  const userId = typeof user === 'string' ? user : user.id
+// A release version taken from the app's counter: the statement that takes the app's lock (as
+// lockApp does) bumps it and records the release time, so versions are unique and gapless per app
+// (a transaction that rolls back gives its number back).
+export interface ReservedRelease {
+  version: number
+  at: string
+  // the app as it is under the lock
+  app: {name: string; owner_id: string}
+}
+
+export async function reserveRelease(tx: Tx, appId: string): Promise<ReservedRelease> {
   const at = now()
-  // takes the app's lock (as lockApp does) and records the release time in the same statement
-  await tx.updateTable('apps').set({released_at: at}).where('id', '=', appId).execute()
-  const last = await tx.selectFrom('releases').select('version').where('app_id', '=', appId).orderBy('version', 'desc').limit(1).executeTakeFirst()
-  // the app's few distinct plans first, then their names: no join of every attachment with plans
-  const plans = await tx.selectFrom('plans').select('name')
-    .where('id', 'in', (eb) => eb.selectFrom('attachments').innerJoin('addons', 'addons.id', 'attachments.addon_id').select('addons.plan_id').where('attachments.app_id', '=', appId))
-    .orderBy('name')
-    .execute()
-  // the user-set vars as they are now (the caller has made its change): what a rollback restores
-  const vars = await tx.selectFrom('config_vars').select(['name', 'value']).where('app_id', '=', appId).orderBy('name').execute()
+  const row = await tx.updateTable('apps')
+    .set((eb) => ({released_at: at, last_release_version: eb('last_release_version', '+', 1)}))
+    .where('id', '=', appId)
+    .returning(['last_release_version', 'name', 'owner_id'])
+    .executeTakeFirstOrThrow()
+  return {version: Number(row.last_release_version), at, app: {name: row.name, owner_id: row.owner_id}}
+}
+
+export interface CutReleaseOptions {
+  // lines for the app's log before the release's own, in the same write
+  firstLines?: LogLine[]
+  // the version the caller took with reserveRelease (as its lock) earlier in the transaction
+  reserved?: ReservedRelease
+  // check the 32 KB limit from the release's own read of the app's vars, instead of a query of its own
+  checkConfigSize?: boolean
+  // the release as the caller wrote it already (a create on PostgreSQL: services/addon-recording.ts),
+  // with the app's config bytes after the change
+  recorded?: {row: ReleaseRow; configBytes: number}
+}
+
+// Cuts the next release of an app inside the caller's transaction, after the caller made its change.
+// `user` is the account's id, or the account itself when the caller has it (one query less).
+export async function cutRelease(tx: Tx, logs: LogStream, appId: string, user: string | {id: string; email: string}, description: string, options: CutReleaseOptions = {}): Promise<ReleaseRow> {
+  const userId = typeof user === 'string' ? user : user.id
+  const release = options.recorded?.row ?? (await writeRelease(tx, appId, userId, description, options))
+  if (options.recorded && options.checkConfigSize) await assertBytesFit(tx, appId, options.recorded.configBytes)
+  // the app's log says what changed and who did it, as Heroku's app[api] lines do
+  const email = typeof user === 'string' ? (await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst())?.email : user.email
+  const by = email ?? 'unknown'
+  await logs.append(appId, [...(options.firstLines ?? []), apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
+  await publishRelease(tx, {id: userId, email: email ?? ''}, release)
+  return release
+}
+
+// The release row, numbered from the app's counter, recording the app's distinct plans, sorted, and
+// the user-set vars as they are now (what a rollback restores), sorted by name; the 32 KB check
+// counts from the same read.
+async function writeRelease(tx: Tx, appId: string, userId: string, description: string, options: CutReleaseOptions): Promise<ReleaseRow> {
+  const {version, at} = options.reserved ?? (await reserveRelease(tx, appId))
+  const {rows} = await sql<ContentsRow>`with ${releaseContentsCte(appId)} ${releaseContentsQuery(appId)} order by 1, 2`.execute(tx)
+  const {planNames, vars, attachmentBytes} = contentsOf(rows)
+  if (options.checkConfigSize) await assertBytesFit(tx, appId, userVarBytes(vars) + attachmentBytes)
   const release: ReleaseRow = {
     id: randomUUID(),
     app_id: appId,
-    version: (last?.version ?? 0) + 1,
+    version,
     description,
     user_id: userId,
-    addon_plan_names: JSON.stringify(plans.map((p) => p.name)),
+    addon_plan_names: JSON.stringify(planNames),
     config: JSON.stringify(Object.fromEntries(vars.map((v) => [v.name, v.value]))),
     created_at: at,
   }
   await tx.insertInto('releases').values(release).execute()
-  // the app's log says what changed and who did it, as Heroku's app[api] lines do
-  const email = typeof user === 'string' ? (await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst())?.email : user.email
-  const by = email ?? 'unknown'
-  await logs.append(appId, [...firstLines, apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
-  await publishRelease(tx, {id: userId, email: email ?? ''}, release)
   return release
+}
+
+// What a release reads of the attachments, to go in the statement's WITH list: one pass over the
+// app's attachments, grouped by plan (its few distinct plans, then their names: not a join of every
+// attachment with plans), with the bytes their vars take.
+export function releaseContentsCte(appId: string): RawBuilder<unknown> {
+  return sql`app_plans as (${attachmentBytesByPlan(appId)})`
+}
+
+// Rows of kind 'p' (a plan's name), 'v' (a user var) and 's' (the attachments' bytes), in one query
+// (order by 1, 2 sorts them).
+function releaseContentsQuery(appId: string): RawBuilder<ContentsRow> {
+  return sql<ContentsRow>`
+    select 'p' as kind, name, cast(null as text) as value from plans where id in (select plan_id from app_plans)
+    union all
+    select 'v', name, value from config_vars where app_id = ${appId}
+    union all
+    select 's', cast(null as text), cast((select sum(bytes) from app_plans) as text)`
+}
+
+interface ContentsRow {
+  kind: string
+  name: string | null
+  value: string | number | null
+}
+
+function contentsOf(rows: ContentsRow[]): {planNames: string[]; vars: {name: string; value: string}[]; attachmentBytes: number} {
+  const contents = {planNames: [] as string[], vars: [] as {name: string; value: string}[], attachmentBytes: 0}
+  for (const row of rows) {
+    if (row.kind === 'p') contents.planNames.push(row.name!)
+    else if (row.kind === 'v') contents.vars.push({name: row.name!, value: String(row.value)})
+    else if (row.kind === 's') contents.attachmentBytes = Number(row.value ?? 0)
+  }
+  return contents
 }
 
 // A release can be rolled back to when it recorded the user-set config vars it ended with: every
@@ -110,7 +177,8 @@ export class ReleasesService {
   async rollback(actor: Actor, app: AppRow, ref: unknown): Promise<ReleaseRow> {
     const wanted = releaseRef(ref)
     return this.ctx.store.transaction(async (tx) => {
-      await lockApp(tx, app.id)
+      // a rollback that gets through always cuts a release: taking its version takes the app's lock
+      const reserved = await reserveRelease(tx, app.id)
       const target = await findRelease(tx, app.id, wanted)
       const recorded = recordedConfig(target)
       const owned = await attachmentOwnedVars(tx, this.ctx.catalog, app.id)
@@ -119,8 +187,7 @@ export class ReleasesService {
       const rows = Object.entries(vars).map(([name, value]) => ({app_id: app.id, name, value}))
       // in slices: 32 KB of one-letter vars would pass SQLite's limit of bound values per statement
       for (let i = 0; i < rows.length; i += INSERT_SLICE) await tx.insertInto('config_vars').values(rows.slice(i, i + INSERT_SLICE)).execute()
-      await assertConfigFits(tx, {appId: app.id})
-      return cutRelease(tx, this.ctx.logs, app.id, actor, rollbackDescription(target.version))
+      return cutRelease(tx, this.ctx.logs, app.id, actor, rollbackDescription(target.version), {reserved, checkConfigSize: true})
     })
   }
 }

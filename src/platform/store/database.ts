@@ -28,9 +28,11 @@ const RETRYABLE_PG_CODES = new Set(['23505', '40001', '40P01'])
 // of failing on a unique constraint; a lock, not a no-op update, which would leave a dead row version
 // per write on the busiest row of the app. On SQLite a no-op update takes the write lock at once
 // (transactions of one process are serialised anyway; this keeps other processes from deadlocking).
-export async function lockApp(tx: Tx, appId: string): Promise<void> {
-  if (isPostgres(tx)) await tx.selectFrom('apps').select('id').where('id', '=', appId).forUpdate().execute()
-  else await tx.updateTable('apps').set((eb) => ({id: eb.ref('id')})).where('id', '=', appId).execute()
+// Answers the app's name and owner as they are under the lock (undefined: no such app).
+export async function lockApp(tx: Tx, appId: string): Promise<{name: string; owner_id: string} | undefined> {
+  if (isPostgres(tx)) return tx.selectFrom('apps').select(['name', 'owner_id']).where('id', '=', appId).forUpdate().executeTakeFirst()
+  // (not `id = id`: SQLite would then look for the rows of every table that references the app)
+  return tx.updateTable('apps').set((eb) => ({maintenance: eb.ref('maintenance')})).where('id', '=', appId).returning(['name', 'owner_id']).executeTakeFirst()
 }
 
 // Work to run once the caller's transaction has committed (wake a tail, kick a drain): a reader

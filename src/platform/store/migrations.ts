@@ -4,6 +4,7 @@ import {billingMigration} from '../billing/migration.js'
 import {logBatchesMigration} from '../logs/batches-migration.js'
 import {configColumns} from './config-columns.js'
 import {isPostgres} from './dialect.js'
+import {releaseCountersMigration} from './release-counters-migration.js'
 import {hashSecret} from './secret-hash.js'
 
 // The one set of migrations for SQLite and PostgreSQL: only portable column types (text, integer),
@@ -413,6 +414,6 @@ const dashboardSessions: Migration = {
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks, '0009_dashboard_sessions': dashboardSessions, '0010_billing': billingMigration, '0011_app_setups': appSetupsMigration, '0012_log_batches': logBatchesMigration}
+    return {'0001_initial': initial, '0002_list_indexes': listIndexes, '0003_instances_and_jobs': instancesAndJobs, '0004_hashed_credentials': hashedCredentials, '0005_config_sizes': configSizes, '0006_logs': logs, '0007_domains_and_release_config': domainsAndReleaseConfig, '0008_webhooks': webhooks, '0009_dashboard_sessions': dashboardSessions, '0010_billing': billingMigration, '0011_app_setups': appSetupsMigration, '0012_log_batches': logBatchesMigration, '0013_release_counters': releaseCountersMigration}
   },
 }

@@ -409,7 +409,8 @@ export interface Database {
   accounts: AccountRow
   regions: RegionRow
   spaces: SpaceRow
-  apps: AppRow
+  // the release counter is the store's: services read it only by bumping it (services/releases.ts)
+  apps: AppRow & {last_release_version: ColumnType<number, number | undefined, number>}
   addon_services: AddonServiceRow
   plans: PlanRow
   addons: AddonRow
