@@ -4,6 +4,7 @@ import {dashboardRoutes} from './dashboard/index.js'
 import {billingRoutes} from './billing/routes.js'
 import {registerAuth} from './http/auth.js'
 import {registerErrorHandling} from './http/errors.js'
+import {registerInFlight} from './http/in-flight.js'
 import {registerLastModified} from './http/last-modified.js'
 import {BODY_LIMIT_BYTES, registerParsers} from './http/parsers.js'
 import {registerPreconditions} from './http/preconditions.js'
@@ -34,6 +35,8 @@ export function buildServer(services: Services, log: (line: string) => void, rat
     ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false, allowUnionTypes: true}},
     bodyLimit: BODY_LIMIT_BYTES,
   })
+  // first, so a request counts as in flight from its first hook: background work waits for it
+  registerInFlight(app, services.foreground)
   registerParsers(app)
   registerRequestContext(app, log)
   registerErrorHandling(app, log)

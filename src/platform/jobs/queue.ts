@@ -114,12 +114,25 @@ export async function insertJob(db: Db | Tx, kind: string, payload: unknown): Pr
   return (await insertJobs(db, kind, [payload]))[0]
 }
 
-// Several jobs of a kind in one statement (an event's deliveries).
+// Several jobs of a kind in one statement, due now.
 export async function insertJobs(db: Db | Tx, kind: string, payloads: unknown[]): Promise<string[]> {
-  if (payloads.length === 0) return []
+  return insertScheduledJobs(db, kind, payloads.map((payload) => ({payload})))
+}
+
+export interface NewJob {
+  payload: unknown
+  // default: now
+  runAt?: Date
+  // attempts already made (a webhook delivery's retry, handed on from the event's job)
+  attempts?: number
+}
+
+// Several jobs of a kind in one statement, each due when it says.
+export async function insertScheduledJobs(db: Db | Tx, kind: string, jobs: NewJob[]): Promise<string[]> {
+  if (jobs.length === 0) return []
   const at = new Date().toISOString()
-  const rows = payloads.map((payload) => ({
-    id: randomUUID(), kind, key: null, payload: JSON.stringify(payload), attempts: 0, run_at: at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
+  const rows = jobs.map(({payload, runAt, attempts}) => ({
+    id: randomUUID(), kind, key: null, payload: JSON.stringify(payload), attempts: attempts ?? 0, run_at: runAt?.toISOString() ?? at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
   }))
   // 10 values a row: well under SQLite's limit of bound values per statement
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto('jobs').values(rows.slice(i, i + 1000)).execute()

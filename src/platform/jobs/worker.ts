@@ -36,6 +36,9 @@ export interface WorkerOptions {
   batch?: number
   // jobs running at once on this instance
   concurrency?: number
+  // waits, before each claim, for a moment when this instance answers no API request (bounded:
+  // jobs/foreground.ts), so a burst of requests is served before background work
+  whenIdle?(): Promise<void>
   log(line: string): void
 }
 
@@ -110,6 +113,7 @@ export class JobWorker {
     for (;;) {
       const room = Math.min(this.options.batch ?? 20, concurrency - this.busy)
       if (room <= 0) return
+      await this.options.whenIdle?.()
       const jobs = await this.queue.claim(this.options.owner, [...this.handlers.keys()], room, this.options.leaseMs ?? 60_000)
       const batches = new Map<string, Job[]>()
       for (const job of jobs) {

@@ -78,10 +78,16 @@ export async function apps(db: Db, catalog: Catalog, rows: AppRow[]): Promise<Ap
 export async function release(db: Db, rows: ReleaseRow[], appRow: AppRow): Promise<Release[]> {
   const users = await emails(db, rows.map((r) => r.user_id))
   const current = await db.selectFrom('releases').select('version').where('app_id', '=', appRow.id).orderBy('version', 'desc').limit(1).executeTakeFirst()
-  return rows.map((row) => ({
-    id: row.id, version: row.version, description: row.description, status: 'succeeded', current: row.version === current?.version,
-    eligible_for_rollback: eligibleForRollback(row), app: {id: appRow.id, name: appRow.name}, user: {id: row.user_id, email: users.get(row.user_id) ?? ''},
+  return rows.map((row) => releaseView(row, appRow, users.get(row.user_id) ?? '', row.version === current?.version))
+}
+
+// One release from what the caller knows already (a release's webhook event: the release just cut,
+// by the account making the change).
+export function releaseView(row: ReleaseRow, app: Pick<AppRow, 'id' | 'name'>, userEmail: string, current: boolean): Release {
+  return {
+    id: row.id, version: row.version, description: row.description, status: 'succeeded', current,
+    eligible_for_rollback: eligibleForRollback(row), app: {id: app.id, name: app.name}, user: {id: row.user_id, email: userEmail},
     slug: null, artifacts: [], addon_plan_names: JSON.parse(row.addon_plan_names), output_stream_url: null,
     created_at: row.created_at, updated_at: row.created_at,
-  }))
+  }
 }

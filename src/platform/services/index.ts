@@ -1,5 +1,6 @@
 import {createBilling, type Billing} from '../billing/index.js'
 import {createAppSetups, type AppSetups} from '../app-setups/index.js'
+import {Foreground} from '../jobs/foreground.js'
 import {Instance} from '../jobs/instances.js'
 import {JobQueue} from '../jobs/queue.js'
 import {JobWorker} from '../jobs/worker.js'
@@ -55,6 +56,9 @@ export interface Services {
   billing: Billing
   // apps built from an app.json (POST /app-setups) and the job that builds them
   appSetups: AppSetups
+  // the API requests this instance is answering: background work makes way for them (the server
+  // tells it when a request begins and ends)
+  foreground: Foreground
   // this instance and its background-job worker (started by startPlatform)
   instance: Instance
   worker: JobWorker
@@ -95,12 +99,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const provisioning = new Provisioning(ctx, partnerAuth, deletions)
   const deadline = new ProvisioningDeadline(ctx, partnerAuth, deletions, options.asyncProvisioningDeadlineMs)
   // a claim outlasts the longest job: one provider call (its time-out) with room to spare
-  worker = new JobWorker(jobs, {owner: instance.id, leaseMs: Math.max(60_000, options.provider.timeoutMs * 2), intervalMs: options.jobIntervalMs, log: options.log})
+  const foreground = new Foreground()
+  worker = new JobWorker(jobs, {owner: instance.id, leaseMs: Math.max(60_000, options.provider.timeoutMs * 2), intervalMs: options.jobIntervalMs, whenIdle: () => foreground.idle(), log: options.log})
   worker.register(deletions)
   worker.register(deadline)
   const drains = createLogDrains(ctx)
   worker.register(drains.delivery)
-  const webhooks = createWebhooks(ctx, options.webhooks)
+  const webhooks = createWebhooks(ctx, options.webhooks, foreground)
+  worker.register(webhooks.events)
   worker.register(webhooks.delivery)
   worker.register(webhooks.prune)
   worker.register({kind: 'reclaim-interrupted', everyMs: Math.max(1000, Math.floor(instance.leaseMs / 4)), run: async () => {
@@ -139,6 +145,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     appSetups,
     billing: createBilling(ctx),
     instance,
+    foreground,
     worker,
   }
 }

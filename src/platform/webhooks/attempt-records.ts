@@ -39,8 +39,10 @@ export interface FinishedAttempt {
 
 // One statement per outcome (succeeded with 204, failed with a time-out…): the attempts that came
 // back together mostly share one. A delivery whose last attempt is no longer this one (another
-// instance took it over) is left as that one wrote it.
-export async function recordFinished(tx: Db | Tx, attempts: FinishedAttempt[]): Promise<void> {
+// instance took it over) is left as that one wrote it, and one removed meanwhile (its webhook
+// deleted) stays gone. Answers the ids of the deliveries written.
+export async function recordFinished(tx: Db | Tx, attempts: FinishedAttempt[]): Promise<Set<string>> {
+  const written = new Set<string>()
   const outcomes = new Map<string, FinishedAttempt[]>()
   for (const a of attempts) {
     const key = JSON.stringify([a.status, a.nextAttemptAtMs, a.ok, a.code, a.errorClass])
@@ -49,7 +51,7 @@ export async function recordFinished(tx: Db | Tx, attempts: FinishedAttempt[]): 
   for (const group of outcomes.values()) {
     const {status, nextAttemptAtMs, ok, code, errorClass} = group[0]
     const finished = new Date(Math.max(...group.map((a) => a.finishedAtMs))).toISOString()
-    await tx.updateTable('webhook_deliveries').set((eb) => ({
+    const rows = await tx.updateTable('webhook_deliveries').set((eb) => ({
       status,
       num_attempts: eb('num_attempts', '+', 1),
       next_attempt_at: nextAttemptAtMs === null ? null : new Date(nextAttemptAtMs).toISOString(),
@@ -59,6 +61,9 @@ export async function recordFinished(tx: Db | Tx, attempts: FinishedAttempt[]): 
       .where('id', 'in', group.map((a) => a.deliveryId))
       // attempt ids are unique: each delivery in the list matches only on its own
       .where('last_attempt_id', 'in', group.map((a) => a.attemptId))
+      .returning('id')
       .execute()
+    for (const row of rows) written.add(row.id)
   }
+  return written
 }

@@ -1,6 +1,6 @@
 import type {WebhookAction, WebhookActor} from '../../wire/webhooks.js'
 import {addons as addonViews, attachments as attachmentViews} from '../serializers/addons.js'
-import {apps as appViews, release as releaseViews} from '../serializers/core.js'
+import {apps as appViews, release as releaseViews, releaseView} from '../serializers/core.js'
 import {domain as domainView} from '../serializers/domains.js'
 import type {ServiceContext} from '../services/context.js'
 import type {Tx} from '../store/database.js'
@@ -62,6 +62,12 @@ export function publishRelease(tx: Tx, actor: WebhookActor, release: ReleaseRow)
   return publish(tx, {
     appId: release.app_id, include: 'api:release', action: 'create', actor: actorOf(actor),
     data: async () => {
+      // published as it is cut, under the app's lock: the app's newest release, by the account
+      // making the change (one query for the app's name instead of three)
+      if (actor.id === release.user_id && actor.email !== '') {
+        const app = await tx.selectFrom('apps').select(['id', 'name']).where('id', '=', release.app_id).executeTakeFirstOrThrow()
+        return releaseView(release, app, actor.email, true) as unknown as Json
+      }
       const app = await tx.selectFrom('apps').selectAll().where('id', '=', release.app_id).executeTakeFirstOrThrow()
       return (await releaseViews(tx, [release], app))[0] as unknown as Json
     },

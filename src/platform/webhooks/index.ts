@@ -1,6 +1,9 @@
+import {noForeground, type Yielding} from '../jobs/foreground.js'
 import type {SingleJobHandler} from '../jobs/worker.js'
 import type {ServiceContext} from '../services/context.js'
-import {WebhookDelivery, type DeliveryOptions} from './delivery.js'
+import {DeliveryAttempts, type DeliveryOptions} from './attempts.js'
+import {WebhookDelivery} from './delivery.js'
+import {WebhookEventDelivery} from './event-delivery.js'
 import {WebhookHistory} from './history.js'
 import {webhookPrune} from './prune.js'
 import {wakeOnPublish} from './publish.js'
@@ -10,17 +13,21 @@ import {WebhookSubscriptions} from './subscriptions.js'
 import {ThreadSender} from './thread-sender.js'
 
 // Webhooks: one delivery engine for app webhooks (their owner's) and add-on webhooks (their
-// provider's). subscriptions.ts holds the subscription rules, publish.ts writes an event with its
-// deliveries in the transaction of the change it describes (entities.ts: one call per kind of
-// change), delivery.ts is the 'webhook-delivery' job that takes an event's deliveries together and
-// records their attempts (attempt-records.ts; retry-policy.ts says when to try again), thread-sender.ts
-// hands the requests to a thread of their own (sender-thread.ts) where delivery-request.ts builds and
-// signs each and sender.ts makes the POST, history.ts reads deliveries and events back,
-// prune.ts drops them a week after they end, rows.ts holds the queries and routes.ts the API.
+// provider's). subscriptions.ts holds the subscription rules, publish.ts writes an event and one
+// job for it in the transaction of the change it describes (entities.ts: one call per kind of
+// change), event-delivery.ts is that 'webhook-event' job: it makes the event's deliveries (fan-out.ts)
+// and their first attempts; delivery.ts is the 'webhook-delivery' job of a `sync` delivery's later
+// attempts. attempts.ts makes and records attempts for both (attempt-records.ts; retry-policy.ts says
+// when to try again), thread-sender.ts hands the requests to a thread of their own (sender-thread.ts)
+// where delivery-request.ts builds and signs each and sender.ts makes the POST, history.ts reads
+// deliveries and events back, prune.ts drops them a week after they end, rows.ts holds the queries
+// and routes.ts the API.
 export interface Webhooks {
   subscriptions: WebhookSubscriptions
   history: WebhookHistory
-  // the job handlers the worker runs: one attempt at one delivery; the hourly clean-up
+  // the job handlers the worker runs: an event's deliveries and first attempts; a delivery's retry;
+  // the hourly clean-up
+  events: WebhookEventDelivery
   delivery: WebhookDelivery
   prune: SingleJobHandler
 }
@@ -34,7 +41,8 @@ export interface WebhookOptions {
   timeoutMs?: number
 }
 
-export function createWebhooks(ctx: ServiceContext, options: WebhookOptions = {}): Webhooks {
+// `foreground`: the API requests this instance answers, which deliveries make way for.
+export function createWebhooks(ctx: ServiceContext, options: WebhookOptions = {}, foreground: Yielding = noForeground): Webhooks {
   const delivery: DeliveryOptions = {
     windowMs: options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS,
     backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
@@ -43,5 +51,10 @@ export function createWebhooks(ctx: ServiceContext, options: WebhookOptions = {}
   // deliveries published on this store go out as soon as their transaction commits
   wakeOnPublish(ctx.store.db, () => ctx.wakeJobs())
   const subscriptions = new WebhookSubscriptions(ctx)
-  return {subscriptions, history: new WebhookHistory(ctx, subscriptions), delivery: new WebhookDelivery(ctx.store, delivery, new ThreadSender()), prune: webhookPrune(ctx.store)}
+  const attempts = new DeliveryAttempts(ctx.store, delivery, new ThreadSender(), foreground)
+  return {
+    subscriptions, history: new WebhookHistory(ctx, subscriptions),
+    events: new WebhookEventDelivery(ctx.store, attempts, foreground), delivery: new WebhookDelivery(ctx.store, attempts, foreground),
+    prune: webhookPrune(ctx.store),
+  }
 }

@@ -1,10 +1,22 @@
 import {randomUUID} from 'node:crypto'
 import {WEBHOOK_INCLUDES, type WebhookAction, type WebhookActor, type WebhookInclude} from '../../wire/webhooks.js'
-import {insertJobs} from '../jobs/queue.js'
+import {insertJob} from '../jobs/queue.js'
 import {afterCommit, type Db, type Tx} from '../store/database.js'
-import type {WebhookDeliveryRow, WebhookEventRow} from '../store/schema.js'
+import type {WebhookEventRow} from '../store/schema.js'
 import {listeningWebhooks} from './rows.js'
 
+// An event's job: its deliveries made, and their first attempts (event-delivery.ts).
+export const WEBHOOK_EVENT_JOB = 'webhook-event'
+
+export interface WebhookEventJob {
+  event_id: string
+  // who hears it, as it was when the change was made
+  webhook_ids: string[]
+  // the change's time: its deliveries' creation time (their retry window runs from it)
+  at: string
+}
+
+// A delivery's later attempts, one job each (delivery.ts).
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery'
 
 export interface WebhookDeliveryJob {
@@ -28,10 +40,11 @@ export interface PublishInput {
   addonIds?: string[]
 }
 
-// Writes an event about an app in the caller's transaction (the outbox): the event row, one delivery
-// per subscription that includes its entity, and one job per delivery. A change that rolls back
-// takes its event with it; one that commits cannot lose it, whatever happens to this process next.
-// Nothing is written when nobody listens. Returns the event's id, if one was written.
+// Writes an event about an app in the caller's transaction (the outbox): the event row and one job
+// naming the subscriptions that include its entity, which makes the deliveries and sends them once
+// the change is answered (event-delivery.ts), so a change costs two rows however many listen. A
+// change that rolls back takes its event with it; one that commits cannot lose it, whatever happens
+// to this process next. Nothing is written when nobody listens. Returns the event's id, if one was written.
 export async function publish(tx: Tx, input: PublishInput): Promise<string | undefined> {
   const webhooks = (await listeningWebhooks(tx, input.appId, input.addonIds ?? []))
     .filter((w) => (JSON.parse(w.include) as string[]).includes(input.include))
@@ -45,17 +58,7 @@ export async function publish(tx: Tx, input: PublishInput): Promise<string | und
     seq: sequenceKey(at, id), created_at: at, updated_at: at,
   }
   await tx.insertInto('webhook_events').values(event).execute()
-  const deliveries: WebhookDeliveryRow[] = webhooks.map((w) => {
-    const deliveryId = randomUUID()
-    return {
-      id: deliveryId, event_id: id, webhook_id: w.id, status: 'pending', num_attempts: 0, next_attempt_at: at,
-      last_attempt_id: null, last_attempt_code: null, last_attempt_error_class: null, last_attempt_status: null, last_attempt_created_at: null, last_attempt_updated_at: null,
-      seq: sequenceKey(at, deliveryId), created_at: at, updated_at: at,
-    }
-  })
-  // in slices: 15 values a row, well under SQLite's limit of bound values per statement
-  for (let i = 0; i < deliveries.length; i += 500) await tx.insertInto('webhook_deliveries').values(deliveries.slice(i, i + 500)).execute()
-  await insertJobs(tx, WEBHOOK_DELIVERY_JOB, deliveries.map((d): WebhookDeliveryJob => ({delivery_id: d.id})))
+  await insertJob(tx, WEBHOOK_EVENT_JOB, {event_id: id, webhook_ids: webhooks.map((w) => w.id), at} satisfies WebhookEventJob)
   const wake = wakers.get(adapterOf(tx))
   if (wake) afterCommit(tx, wake)
   return id
@@ -86,7 +89,7 @@ async function resolve<T>(value: Lazy<T> | undefined): Promise<T | undefined> {
   return typeof value === 'function' ? (value as () => Promise<T>)() : value
 }
 
-// Deliveries due at once go out when the transaction commits rather than at the next poll: each
+// An event's deliveries go out when the transaction commits rather than at the next poll: each
 // platform tells which worker to wake for its store. A transaction shares its store's adapter (one
 // per store), which is how a transaction finds its platform's worker without being handed it.
 const wakers = new WeakMap<object, () => void>()

@@ -78,18 +78,24 @@ export function eventsOf(db: Db | Tx, subscriber: SubscriberRef) {
 export type EventRow = WebhookEventRow
 
 // What delivery attempts need: each delivery, its subscription and its event (none for a delivery
-// whose subscription is gone).
+// whose subscription is gone); by the deliveries' ids, or every delivery of the events named.
 export function deliveriesToSend(db: Db | Tx, ids: string[]) {
+  return sendableDeliveries(db).where('webhook_deliveries.id', 'in', ids).execute()
+}
+
+export function eventDeliveriesToSend(db: Db | Tx, eventIds: string[]) {
+  return sendableDeliveries(db).where('webhook_deliveries.event_id', 'in', eventIds).execute()
+}
+
+function sendableDeliveries(db: Db | Tx) {
   return db.selectFrom('webhook_deliveries')
     .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
     .innerJoin('webhook_events', 'webhook_events.id', 'webhook_deliveries.event_id')
     .select([
-      'webhook_deliveries.id', 'webhook_deliveries.status', 'webhook_deliveries.num_attempts', 'webhook_deliveries.created_at',
+      'webhook_deliveries.id', 'webhook_deliveries.status', 'webhook_deliveries.num_attempts', 'webhook_deliveries.created_at', 'webhook_deliveries.last_attempt_id',
       'webhooks.id as webhook_id', 'webhooks.url', 'webhooks.secret', 'webhooks.authorization_header', 'webhooks.level',
       'webhook_events.id as event_id', 'webhook_events.include', 'webhook_events.resource', 'webhook_events.action',
       'webhook_events.actor_id', 'webhook_events.actor_email', 'webhook_events.data', 'webhook_events.previous_data',
       'webhook_events.created_at as event_created_at', 'webhook_events.updated_at as event_updated_at',
     ])
-    .where('webhook_deliveries.id', 'in', ids)
-    .execute()
 }

@@ -1,4 +1,5 @@
 import {parentPort} from 'node:worker_threads'
+import type {Sendable} from './delivery-request.js'
 import {type AttemptToSend, sendAttempts, type SendResult} from './sender.js'
 
 // The thread that makes webhook requests (thread-sender.ts starts it): building, signing and POSTing
@@ -7,7 +8,10 @@ import {type AttemptToSend, sendAttempts, type SendResult} from './sender.js'
 // turn of its event loop in one message.
 export interface SendMessage {
   id: number
-  attempts: AttemptToSend[]
+  // each attempt without its event's data, which is sent once per event (ten deliveries of a change
+  // share it): copying messages between threads costs by the byte
+  attempts: Array<{delivery: Omit<Sendable, 'data' | 'previous_data'>; attemptId: string}>
+  events: Record<string, Pick<Sendable, 'data' | 'previous_data'>>
   timeoutMs: number
 }
 
@@ -29,7 +33,8 @@ function answer(id: number, index: number, result: SendResult): void {
   ready.push({id, index, result})
 }
 
-port.on('message', ({id, attempts, timeoutMs}: SendMessage) => {
-  for (const [index, sent] of sendAttempts(attempts, timeoutMs).entries()) void sent.then((result) => answer(id, index, result))
+port.on('message', ({id, attempts, events, timeoutMs}: SendMessage) => {
+  const whole = attempts.map(({delivery, attemptId}): AttemptToSend => ({delivery: {...delivery, ...events[delivery.event_id]}, attemptId}))
+  for (const [index, sent] of sendAttempts(whole, timeoutMs).entries()) void sent.then((result) => answer(id, index, result))
 })
 port.postMessage({results: 'ready'} satisfies ResultsMessage)

@@ -23,7 +23,12 @@ export class ThreadSender implements Sender {
     const entry = {resolvers: [] as Array<{resolve(r: SendResult): void; reject(e: Error): void}>, left: attempts.length}
     const results = attempts.map(() => new Promise<SendResult>((resolve, reject) => entry.resolvers.push({resolve, reject})))
     this.waiting.set(id, entry)
-    thread.postMessage({id, attempts, timeoutMs} satisfies SendMessage)
+    const events: SendMessage['events'] = {}
+    const slim = attempts.map(({delivery: {data, previous_data, ...delivery}, attemptId}) => {
+      events[delivery.event_id] = {data, previous_data}
+      return {delivery, attemptId}
+    })
+    thread.postMessage({id, attempts: slim, events, timeoutMs} satisfies SendMessage)
     return results
   }
 

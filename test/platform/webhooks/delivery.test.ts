@@ -137,7 +137,7 @@ describe('webhook deliveries', () => {
     receiver.answers = ['hang']
     const changed = await p.api.patch('apps/hang-app/config-vars', {json: {A: '1'}})
     assert.equal(changed.statusCode, 200)
-    await eventually(async () => (await deliveries('hang-app'))[0].status === 'failed', 'the hanging attempt cut off')
+    await eventually(async () => (await deliveries('hang-app'))[0]?.status === 'failed', 'the hanging attempt cut off')
     const [delivery] = await deliveries('hang-app')
     assert.equal(delivery.last_attempt.code, null)
     assert.equal(delivery.last_attempt.error_class, 'Timeout')

@@ -255,7 +255,8 @@ describe('webhook events', () => {
   test('a change that rolls back publishes nothing', async () => {
     const {store} = p.platform.services.ctx
     const app = (await p.api.get<any>('apps/event-app')).body
-    const jobsBefore = await p.platform.services.ctx.jobs.count('webhook-delivery')
+    const jobs = async () => (await p.platform.services.ctx.jobs.count('webhook-event')) + (await p.platform.services.ctx.jobs.count('webhook-delivery'))
+    const jobsBefore = await jobs()
     const events = async () => (await store.db.selectFrom('webhook_events').select('id').execute()).length
     const eventsBefore = await events()
     await assert.rejects(store.transaction(async (tx) => {
@@ -264,7 +265,7 @@ describe('webhook events', () => {
       throw new Error('the change failed after publishing')
     }), /the change failed after publishing/)
     assert.equal(await events(), eventsBefore)
-    assert.equal(await p.platform.services.ctx.jobs.count('webhook-delivery'), jobsBefore)
+    assert.equal(await jobs(), jobsBefore)
     // a refused change (this one before it even starts) sends nothing either
     assert.equal((await p.api.patch('apps/event-app/config-vars', {json: {A: 5}})).statusCode, 422)
     await new Promise((resolve) => setTimeout(resolve, 100))
