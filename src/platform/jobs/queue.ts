@@ -130,13 +130,17 @@ export interface NewJob {
 // Several jobs of a kind in one statement, each due when it says.
 export async function insertScheduledJobs(db: Db | Tx, kind: string, jobs: NewJob[]): Promise<string[]> {
   if (jobs.length === 0) return []
-  const at = new Date().toISOString()
-  const rows = jobs.map(({payload, runAt, attempts}) => ({
-    id: randomUUID(), kind, key: null, payload: JSON.stringify(payload), attempts: attempts ?? 0, run_at: runAt?.toISOString() ?? at, claimed_by: null, claimed_until: null, rerun: 0, created_at: at,
-  }))
+  const at = new Date()
+  const rows = jobs.map((job) => jobRow(kind, job, at))
   // 10 values a row: well under SQLite's limit of bound values per statement
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto('jobs').values(rows.slice(i, i + 1000)).execute()
   return rows.map((row) => row.id)
+}
+
+// A new job's row, for a caller that writes it together with other rows in one statement.
+export function jobRow(kind: string, {payload, runAt, attempts}: NewJob, at = new Date()): JobRow {
+  const now = at.toISOString()
+  return {id: randomUUID(), kind, key: null, payload: JSON.stringify(payload), attempts: attempts ?? 0, run_at: runAt?.toISOString() ?? now, claimed_by: null, claimed_until: null, rerun: 0, created_at: now}
 }
 
 function toJob(row: JobRow): Job {

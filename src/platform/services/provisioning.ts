@@ -7,7 +7,8 @@ import type {ProvisionResult} from '../provider-client/client.js'
 import {ProviderFailed} from '../provider-client/errors.js'
 import {lockApp, type Store} from '../store/database.js'
 import type {AddonRow, AppRow, AttachmentRow, OauthGrantRow, PlanRow} from '../store/schema.js'
-import {publishAddon, publishAttachment} from '../webhooks/entities.js'
+import {addonEvent, attachmentEvent} from '../webhooks/entities.js'
+import {publishAll} from '../webhooks/publish.js'
 import {planAlias} from './aliases.js'
 import type {CatalogService} from './catalog.js'
 import {assertConfigFits} from './config-size.js'
@@ -121,8 +122,8 @@ export class Provisioning {
             throw new PlatformError(503, 'service_unavailable', `The add-on provider ${service.manifest.id} answered with a log_drain_url ${app.name} already drains to: ${result.logDrainUrl}`)
           }
         }
-        await publishAddon(this.ctx, tx, 'create', actor, row)
-        await publishAttachment(this.ctx, tx, 'create', actor, attachment)
+        // one question of who listens for both
+        await publishAll(tx, [addonEvent(this.ctx, tx, 'create', actor, row), attachmentEvent(this.ctx, tx, 'create', actor, attachment)])
         const provisioned = addonLine('Provision', name, plan.name, actor.email, result.message)
         // the add-on's line and the release's go to the log in one write
         if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor, description, {firstLines: [provisioned], reserved, checkConfigSize: true, recorded})

@@ -5,7 +5,7 @@ import {domain as domainView} from '../serializers/domains.js'
 import type {ServiceContext} from '../services/context.js'
 import type {Tx} from '../store/database.js'
 import type {AddonRow, AppRow, AttachmentRow, DomainRow, ReleaseRow} from '../store/schema.js'
-import {changedFields, publish} from './publish.js'
+import {changedFields, publish, type PublishInput} from './publish.js'
 
 // One call per change the platform makes, in that change's transaction: the event's `data` is the
 // resource as the Platform API serves it (built only when a subscription listens), and an update's
@@ -39,22 +39,30 @@ export function publishApp(ctx: Views, tx: Tx, action: WebhookAction, actor: Web
 
 // Heard on the add-on's owning app, and by the add-on's own subscriptions.
 export function publishAddon(ctx: Views, tx: Tx, action: WebhookAction, actor: WebhookActor, addon: AddonRow, before?: AddonRow): Promise<string | undefined> {
+  return publish(tx, addonEvent(ctx, tx, action, actor, addon, before))
+}
+
+export function addonEvent(ctx: Views, tx: Tx, action: WebhookAction, actor: WebhookActor, addon: AddonRow, before?: AddonRow): PublishInput {
   const options = {baseUrl: ctx.baseUrl(), expandService: false, expandPlan: false, providerMessages: false}
   const view = (row: AddonRow) => async () => withoutCredentials((await addonViews(tx, ctx.catalog, [row], options))[0] as unknown as Json)
-  return publish(tx, {
+  return {
     appId: addon.app_id, include: 'api:addon', action, actor: actorOf(actor), addonIds: [addon.id],
     data: view(addon), previousData: previous(before && view(before), view(addon)),
-  })
+  }
 }
 
 // Heard on the app the attachment puts the add-on on, and by the add-on's own subscriptions (a
 // provider learns its add-on was attached or detached). The add-on must still exist.
 export function publishAttachment(ctx: Views, tx: Tx, action: WebhookAction, actor: WebhookActor, attachment: AttachmentRow): Promise<string | undefined> {
+  return publish(tx, attachmentEvent(ctx, tx, action, actor, attachment))
+}
+
+export function attachmentEvent(ctx: Views, tx: Tx, action: WebhookAction, actor: WebhookActor, attachment: AttachmentRow): PublishInput {
   const options = {baseUrl: ctx.baseUrl(), includeConfigVars: false, includeAddonPlan: false}
-  return publish(tx, {
+  return {
     appId: attachment.app_id, include: 'api:addon-attachment', action, actor: actorOf(actor), addonIds: [attachment.addon_id],
     data: async () => withoutCredentials((await attachmentViews(tx, ctx.catalog, [attachment], options))[0] as unknown as Json),
-  })
+  }
 }
 
 // Every release: a config change, an attach or detach, a rollback (the local platform's deploys).

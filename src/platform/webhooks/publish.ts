@@ -1,8 +1,9 @@
 import {randomUUID} from 'node:crypto'
 import {WEBHOOK_INCLUDES, type WebhookAction, type WebhookActor, type WebhookInclude} from '../../wire/webhooks.js'
-import {insertJob} from '../jobs/queue.js'
+import {jobRow} from '../jobs/queue.js'
 import {afterCommit, type Db, type Tx} from '../store/database.js'
-import type {WebhookEventRow} from '../store/schema.js'
+import {isPostgres} from '../store/dialect.js'
+import type {JobRow, WebhookEventRow} from '../store/schema.js'
 import {listeningWebhooks} from './rows.js'
 
 // An event's job: its deliveries made, and their first attempts (event-delivery.ts).
@@ -46,22 +47,54 @@ export interface PublishInput {
 // change that rolls back takes its event with it; one that commits cannot lose it, whatever happens
 // to this process next. Nothing is written when nobody listens. Returns the event's id, if one was written.
 export async function publish(tx: Tx, input: PublishInput): Promise<string | undefined> {
-  const webhooks = (await listeningWebhooks(tx, input.appId, input.addonIds ?? []))
-    .filter((w) => (JSON.parse(w.include) as string[]).includes(input.include))
-  if (webhooks.length === 0) return undefined
-  const at = new Date().toISOString()
+  return (await publishAll(tx, [input]))[0]
+}
+
+// Several events of one change, about one app and heard by the same add-ons (an add-on created: the
+// add-on and its attachment): who listens is asked once, and on PostgreSQL the events and their jobs
+// are one statement (each statement is a round trip there; on SQLite it costs none).
+export async function publishAll(tx: Tx, inputs: PublishInput[]): Promise<Array<string | undefined>> {
+  if (inputs.length === 0) return []
+  const {appId} = inputs[0]
+  const addonIds = inputs[0].addonIds ?? []
+  if (inputs.some((i) => i.appId !== appId || String(i.addonIds ?? []) !== String(addonIds))) {
+    throw new Error('publishAll: events of one app, heard by the same add-ons')
+  }
+  const listening = (await listeningWebhooks(tx, appId, addonIds)).map((w) => ({id: w.id, include: JSON.parse(w.include) as string[]}))
+  const at = new Date()
+  const events: WebhookEventRow[] = []
+  const jobs: JobRow[] = []
+  const ids: Array<string | undefined> = []
+  for (const input of inputs) {
+    const webhookIds = listening.filter((w) => w.include.includes(input.include)).map((w) => w.id)
+    if (webhookIds.length === 0) {
+      ids.push(undefined)
+      continue
+    }
+    const event = await eventRow(input, at.toISOString())
+    events.push(event)
+    jobs.push(jobRow(WEBHOOK_EVENT_JOB, {payload: {event_id: event.id, webhook_ids: webhookIds, at: event.created_at} satisfies WebhookEventJob}, at))
+    ids.push(event.id)
+  }
+  if (events.length === 0) return ids
+  if (isPostgres(tx)) await tx.with('events', (db) => db.insertInto('webhook_events').values(events)).insertInto('jobs').values(jobs).execute()
+  else {
+    await tx.insertInto('webhook_events').values(events).execute()
+    await tx.insertInto('jobs').values(jobs).execute()
+  }
+  const wake = wakers.get(adapterOf(tx))
+  if (wake) afterCommit(tx, wake)
+  return ids
+}
+
+async function eventRow(input: PublishInput, at: string): Promise<WebhookEventRow> {
   const id = randomUUID()
-  const event: WebhookEventRow = {
+  return {
     id, app_id: input.appId, include: input.include, resource: resourceOf(input.include), action: input.action,
     actor_id: input.actor.id, actor_email: input.actor.email,
     data: JSON.stringify(await resolve(input.data)), previous_data: JSON.stringify((await resolve(input.previousData)) ?? {}),
     seq: sequenceKey(at, id), created_at: at, updated_at: at,
   }
-  await tx.insertInto('webhook_events').values(event).execute()
-  await insertJob(tx, WEBHOOK_EVENT_JOB, {event_id: id, webhook_ids: webhooks.map((w) => w.id), at} satisfies WebhookEventJob)
-  const wake = wakers.get(adapterOf(tx))
-  if (wake) afterCommit(tx, wake)
-  return id
 }
 
 // `api:addon-attachment` → `addon-attachment`
