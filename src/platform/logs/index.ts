@@ -7,8 +7,9 @@ import {LogStream} from './log-stream.js'
 
 // The app's log stream: lines kept per app (log-stream.ts, one row per append: log-batches.ts;
 // appends that meet are written together: append-groups.ts), written by the platform, by add-ons
-// through Logplex's input (log-input.ts) and by `addonkit run`; read by `heroku logs` sessions
-// (log-sessions.ts), woken across instances by log-feed.ts; delivered to drains (drains/).
+// through Logplex's input (log-input.ts; where its tokens write: input-tokens.ts) and by `addonkit
+// run`; read by `heroku logs` sessions (log-sessions.ts), woken across instances by log-feed.ts;
+// delivered to drains (drains/).
 export interface Logs {
   stream: LogStream
   feed: LogFeed
@@ -29,7 +30,7 @@ export function createLogs(store: Store): Logs {
   return {
     stream,
     feed,
-    input: new LogInput(store.db, stream),
+    input: new LogInput(store, stream),
     sessions: new LogSessions(store.db, stream, feed),
     output: new AppOutput(store, stream),
     closing: closing.signal,

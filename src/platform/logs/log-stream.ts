@@ -33,7 +33,7 @@ interface BatchRange {
 // newest RETAINED_LINES lines; a batch goes once every line of it is older than that.
 export class LogStream {
   private readonly appendListeners: AppendListener[] = []
-  private readonly groups = new AppendGroups((appId, lines) => this.store.transaction((tx) => this.append(appId, lines, tx)))
+  private readonly groups = new AppendGroups<LogLine[]>((appId, parts) => this.store.transaction((tx) => this.append(appId, parts.length === 1 ? parts[0] : parts.flat(), tx)))
 
   constructor(private readonly store: Store, private readonly feed: LogFeed) {}
 

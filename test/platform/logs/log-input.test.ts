@@ -93,4 +93,58 @@ describe('POST /logs (log input)', () => {
     assert.equal((await post(frame('gone'), {}, url)).statusCode, 401)
     assert.ok(!(await history()).some((l) => l.endsWith(': gone')))
   })
+
+  // a token that was used is remembered by the instance (where it writes); its attachment is not
+  test('a detached attachment\'s token is refused at once, though it was used just before', async () => {
+    assert.equal((await api().post('apps', {json: {name: 'other-logs-app'}})).statusCode, 201)
+    const attached = await api().post<any>('addon-attachments', {json: {addon: addon.id, app: 'other-logs-app', name: 'SHARED_LOGGY'}})
+    assert.equal(attached.statusCode, 201, JSON.stringify(attached.body))
+    const url = new URL(attached.body.log_input_url)
+    assert.notEqual(url.password, inputUrl.password)
+    assert.equal((await post(frame('through the second attachment'), {}, url)).statusCode, 204)
+    assert.ok((await history('other-logs-app')).some((l) => l.endsWith('important-loggy[worker.1]: through the second attachment')))
+    assert.equal((await api().delete(`addon-attachments/${attached.body.id}`)).statusCode, 200)
+    const refused = await post(frame('after the detach'), {}, url)
+    assert.equal(refused.statusCode, 401)
+    assert.equal(refused.headers['www-authenticate'], 'Basic realm="Logplex"')
+    assert.ok(!(await history('other-logs-app')).some((l) => l.endsWith(': after the detach')))
+    // and stays refused
+    assert.equal((await post(frame('later still'), {}, url)).statusCode, 401)
+    // the add-on's own attachment writes on
+    assert.equal((await post(frame('owner attachment still writes'))).statusCode, 204)
+  })
+
+  test('a destroyed app\'s tokens are refused at once, though they were used just before', async () => {
+    assert.equal((await api().post('apps', {json: {name: 'doomed-logs-app'}})).statusCode, 201)
+    assert.equal((await api().post('apps/doomed-logs-app/addons', {json: {plan: 'loggy:basic', name: 'doomed-loggy'}})).statusCode, 201)
+    const url = new URL(provider.provisions.at(-1)!.log_input_url!)
+    assert.equal((await post(frame('before the end'), {}, url)).statusCode, 204)
+    assert.equal((await api().delete('apps/doomed-logs-app')).statusCode, 200)
+    const refused = await post(frame('after the end'), {}, url)
+    assert.equal(refused.statusCode, 401)
+    assert.equal(refused.headers['www-authenticate'], 'Basic realm="Logplex"')
+  })
+
+  test('POSTs sent together are written or refused each on its own token', async () => {
+    assert.equal((await api().post('apps/logs-app/addons', {json: {plan: 'loggy:basic', name: 'leaving-loggy'}})).statusCode, 201)
+    const leaving = new URL(provider.provisions.at(-1)!.log_input_url!)
+    assert.equal((await post(frame('leaving soon'), {}, leaving)).statusCode, 204)
+    assert.equal((await api().delete('apps/logs-app/addons/leaving-loggy')).statusCode, 200)
+    const answers = await Promise.all(Array.from({length: 12}, (_, i) => i % 2 === 0
+      ? post(frame(`together ${i}`))
+      : post(frame(`refused ${i}`), {}, leaving)))
+    assert.deepEqual(answers.map((res) => res.statusCode), Array.from({length: 12}, (_, i) => (i % 2 === 0 ? 204 : 401)))
+    const lines = await history()
+    for (let i = 0; i < 12; i += 2) assert.ok(lines.some((l) => l.endsWith(`important-loggy[worker.1]: together ${i}`)), `together ${i}`)
+    assert.ok(!lines.some((l) => /: refused \d+$/.test(l)))
+  })
+
+  test('a renamed add-on\'s lines show under its new name, its token too', async () => {
+    assert.equal((await post(frame('named before'))).statusCode, 204)
+    assert.equal((await api().patch(`apps/logs-app/addons/important-loggy`, {json: {name: 'renamed-loggy'}})).statusCode, 200)
+    assert.equal((await post(frame(`my token is ${inputUrl.password}`))).statusCode, 204)
+    const lines = await history()
+    assert.ok(lines.some((l) => l.endsWith('important-loggy[worker.1]: named before')), lines.join('\n'))
+    assert.ok(lines.some((l) => l.endsWith('renamed-loggy[worker.1]: my token is renamed-loggy')), lines.join('\n'))
+  })
 })
