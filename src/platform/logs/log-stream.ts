@@ -12,8 +12,9 @@ export type {LineFilter, NumberedLine} from './log-batches.js'
 // drain's buffer: a drain further behind than this has lost the difference (an L10 report).
 export const RETAINED_LINES = 1500
 
-// Called with the app's id once lines are committed (drains are told here).
-export type AppendListener = (db: Db | Tx, appId: string) => Promise<void>
+// Called in the writer's transaction with the app's id (drains enqueue their delivery here), and the
+// ids of the app's drains when the append already read them (PostgreSQL), so none asks again.
+export type AppendListener = (db: Db | Tx, appId: string, drainIds?: string[]) => Promise<void>
 
 // A batch as a reader gets it, with the app's last line number read in the same statement: the
 // kept lines are the newest RETAINED_LINES up to it, whatever older lines the batch still holds.
@@ -63,17 +64,23 @@ export class LogStream {
     // however full the app is)
     const pushedOut = (db: QueryCreator<Database>) => db.deleteFrom('log_batches').where('app_id', '=', appId)
       .where('last_seq', '>', first - 1 - RETAINED_LINES).where('last_seq', '<=', last - RETAINED_LINES)
+    let drainIds: string[] | undefined
     if (this.store.dialect === 'postgres') {
-      // one round trip while the counter row is held: the trim, the batch, and the NOTIFY that
-      // PostgreSQL sends every instance (this one too) once the transaction commits
-      await tx.with('pushed_out', pushedOut).insertInto('log_batches').values(batch)
-        .returning(sql<void>`pg_notify(${LOG_CHANNEL}, ${appId})`.as('notified')).execute()
+      // one round trip while the counter row is held: the trim, the batch, the NOTIFY that
+      // PostgreSQL sends every instance (this one too) once the transaction commits, and the app's
+      // drains, which the listeners would otherwise ask for in a round trip of their own
+      const written = await tx.with('pushed_out', pushedOut).insertInto('log_batches').values(batch)
+        .returning([
+          sql<void>`pg_notify(${LOG_CHANNEL}, ${appId})`.as('notified'),
+          sql<string | null>`(select string_agg(id, ',') from log_drains where app_id = ${appId})`.as('drain_ids'),
+        ]).executeTakeFirstOrThrow()
+      drainIds = written.drain_ids === null ? [] : written.drain_ids.split(',')
     } else {
       await tx.insertInto('log_batches').values(batch).execute()
       await pushedOut(tx).execute()
       afterCommit(tx, () => this.feed.notify(appId))
     }
-    for (const listener of this.appendListeners) await listener(tx, appId)
+    for (const listener of this.appendListeners) await listener(tx, appId, drainIds)
   }
 
   // The newest `limit` lines matching the filter, oldest first.

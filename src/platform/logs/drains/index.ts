@@ -16,8 +16,8 @@ export interface LogDrains {
 export function createLogDrains(ctx: ServiceContext): LogDrains {
   // in the writer's transaction: the delivery job exists exactly when the lines do; this
   // instance's worker is woken once they are committed
-  ctx.logs.onAppend(async (db, appId) => {
-    const ids = await drainIdsOfApp(db, appId)
+  ctx.logs.onAppend(async (db, appId, drainIds) => {
+    const ids = drainIds ?? await drainIdsOfApp(db, appId)
     if (ids.length === 0) return
     for (const id of ids) await ctx.jobs.enqueueKeyed(LOG_DRAIN_JOB, drainJobKey(id), {drain_id: id}, db)
     afterCommit(db, () => ctx.wakeJobs())
