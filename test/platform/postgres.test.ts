@@ -14,7 +14,9 @@ test('integration suite on PostgreSQL', {skip: url ? false : 'ADDONKIT_TEST_DATA
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...files], {
     env: {...env, ADDONKIT_PLATFORM_DB: 'pg'},
     encoding: 'utf8',
-    timeout: 180_000,
+    // the files run one after another in the child: minutes, not seconds
+    timeout: 600_000,
   })
-  assert.equal(run.status, 0, `PostgreSQL run failed:\n${run.stdout}\n${run.stderr}`)
+  const why = run.signal ? `stopped by ${run.signal} (time-out?)` : `exit ${run.status}`
+  assert.equal(run.status, 0, `PostgreSQL run failed (${why}):\n${run.stdout}\n${run.stderr}`)
 })
