@@ -122,12 +122,15 @@ export class Provisioning {
             throw new PlatformError(503, 'service_unavailable', `The add-on provider ${service.manifest.id} answered with a log_drain_url ${app.name} already drains to: ${result.logDrainUrl}`)
           }
         }
-        // one question of who listens for both
-        await publishAll(tx, [addonEvent(this.ctx, tx, 'create', actor, row), attachmentEvent(this.ctx, tx, 'create', actor, attachment)])
+        const events = [addonEvent(this.ctx, tx, 'create', actor, row), attachmentEvent(this.ctx, tx, 'create', actor, attachment)]
         const provisioned = addonLine('Provision', name, plan.name, actor.email, result.message)
-        // the add-on's line and the release's go to the log in one write
-        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor, description, {firstLines: [provisioned], reserved, checkConfigSize: true, recorded})
-        else await this.ctx.logs.append(app.id, [provisioned], tx)
+        // the add-on's line and the release's go to the log in one write, and its events with the
+        // release's, with one question of who listens
+        if (varsChanged) await cutRelease(tx, this.ctx.logs, app.id, actor, description, {firstLines: [provisioned], reserved, checkConfigSize: true, recorded, publishWith: events})
+        else {
+          await publishAll(tx, events)
+          await this.ctx.logs.append(app.id, [provisioned], tx)
+        }
         return {addon: row, appName: locked.name, attachment}
       })
     } catch (error) {

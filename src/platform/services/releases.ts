@@ -10,7 +10,8 @@ import {attachmentOwnedVars} from './attachment-vars.js'
 import {assertBytesFit, attachmentBytesByPlan, userVarBytes} from './config-size.js'
 import {now, type Actor, type ServiceContext} from './context.js'
 import {invalid, notFound} from './errors.js'
-import {publishRelease} from '../webhooks/entities.js'
+import {releaseEvent} from '../webhooks/entities.js'
+import {publishAll, type PublishInput} from '../webhooks/publish.js'
 
 // A release version taken from the app's counter: the statement that takes the app's lock (as
 // lockApp does) bumps it and records the release time, so versions are unique and gapless per app
@@ -42,27 +43,32 @@ export interface CutReleaseOptions {
   // the release as the caller wrote it already (a create on PostgreSQL: services/addon-recording.ts),
   // with the app's config bytes after the change
   recorded?: {row: ReleaseRow; configBytes: number}
+  // the change's own events, about an add-on attached to the app (a create's add-on and attachment):
+  // heard by the same webhooks as the release, so all are published with one question of who listens
+  publishWith?: PublishInput[]
 }
 
 // Cuts the next release of an app inside the caller's transaction, after the caller made its change.
 // `user` is the account's id, or the account itself when the caller has it (one query less).
 export async function cutRelease(tx: Tx, logs: LogStream, appId: string, user: string | {id: string; email: string}, description: string, options: CutReleaseOptions = {}): Promise<ReleaseRow> {
   const userId = typeof user === 'string' ? user : user.id
-  const release = options.recorded?.row ?? (await writeRelease(tx, appId, userId, description, options))
+  const written = options.recorded ? {release: options.recorded.row, appName: options.reserved?.app.name} : await writeRelease(tx, appId, userId, description, options)
+  const {release} = written
   if (options.recorded && options.checkConfigSize) await assertBytesFit(tx, appId, options.recorded.configBytes)
   // the app's log says what changed and who did it, as Heroku's app[api] lines do
   const email = typeof user === 'string' ? (await tx.selectFrom('accounts').select('email').where('id', '=', userId).executeTakeFirst())?.email : user.email
   const by = email ?? 'unknown'
   await logs.append(appId, [...(options.firstLines ?? []), apiLine(`${plainDescription(description)} by ${by}`), apiLine(`Release v${release.version} created by ${by}`)], tx)
-  await publishRelease(tx, {id: userId, email: email ?? ''}, release)
+  const withEvents = options.publishWith ?? []
+  await publishAll(tx, [...withEvents, releaseEvent(tx, {id: userId, email: email ?? ''}, release, {appName: written.appName, addonIds: withEvents[0]?.addonIds})])
   return release
 }
 
 // The release row, numbered from the app's counter, recording the app's distinct plans, sorted, and
 // the user-set vars as they are now (what a rollback restores), sorted by name; the 32 KB check
 // counts from the same read.
-async function writeRelease(tx: Tx, appId: string, userId: string, description: string, options: CutReleaseOptions): Promise<ReleaseRow> {
-  const {version, at} = options.reserved ?? (await reserveRelease(tx, appId))
+async function writeRelease(tx: Tx, appId: string, userId: string, description: string, options: CutReleaseOptions): Promise<{release: ReleaseRow; appName: string}> {
+  const {version, at, app} = options.reserved ?? (await reserveRelease(tx, appId))
   const {rows} = await sql<ContentsRow>`with ${releaseContentsCte(appId)} ${releaseContentsQuery(appId)} order by 1, 2`.execute(tx)
   const {planNames, vars, attachmentBytes} = contentsOf(rows)
   if (options.checkConfigSize) await assertBytesFit(tx, appId, userVarBytes(vars) + attachmentBytes)
@@ -77,7 +83,7 @@ async function writeRelease(tx: Tx, appId: string, userId: string, description: 
     created_at: at,
   }
   await tx.insertInto('releases').values(release).execute()
-  return release
+  return {release, appName: app.name}
 }
 
 // What a release reads of the attachments, to go in the statement's WITH list: one pass over the

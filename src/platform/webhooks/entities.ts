@@ -67,19 +67,33 @@ export function attachmentEvent(ctx: Views, tx: Tx, action: WebhookAction, actor
 
 // Every release: a config change, an attach or detach, a rollback (the local platform's deploys).
 export function publishRelease(tx: Tx, actor: WebhookActor, release: ReleaseRow): Promise<string | undefined> {
-  return publish(tx, {
-    appId: release.app_id, include: 'api:release', action: 'create', actor: actorOf(actor),
+  return publish(tx, releaseEvent(tx, actor, release))
+}
+
+export interface KnownOfRelease {
+  // the app's name, when the caller read it under the app's lock (no query for it)
+  appName?: string
+  // add-ons attached to the app that the change is about: the release is heard by their webhooks
+  // anyway, and naming them lets it go out with that change's other events (publishAll)
+  addonIds?: string[]
+}
+
+export function releaseEvent(tx: Tx, actor: WebhookActor, release: ReleaseRow, known: KnownOfRelease = {}): PublishInput {
+  return {
+    appId: release.app_id, include: 'api:release', action: 'create', actor: actorOf(actor), addonIds: known.addonIds,
     data: async () => {
       // published as it is cut, under the app's lock: the app's newest release, by the account
-      // making the change (one query for the app's name instead of three)
+      // making the change (the app's name at most, instead of three queries)
       if (actor.id === release.user_id && actor.email !== '') {
-        const app = await tx.selectFrom('apps').select(['id', 'name']).where('id', '=', release.app_id).executeTakeFirstOrThrow()
+        const app = known.appName !== undefined
+          ? {id: release.app_id, name: known.appName}
+          : await tx.selectFrom('apps').select(['id', 'name']).where('id', '=', release.app_id).executeTakeFirstOrThrow()
         return releaseView(release, app, actor.email, true) as unknown as Json
       }
       const app = await tx.selectFrom('apps').selectAll().where('id', '=', release.app_id).executeTakeFirstOrThrow()
       return (await releaseViews(tx, [release], app))[0] as unknown as Json
     },
-  })
+  }
 }
 
 export function publishDomain(tx: Tx, action: WebhookAction, actor: WebhookActor, app: Pick<AppRow, 'id' | 'name'>, domain: DomainRow): Promise<string | undefined> {
