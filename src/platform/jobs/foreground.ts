@@ -3,7 +3,7 @@
 // answers requests (better-sqlite3 is synchronous), and on PostgreSQL both share the pool and the
 // database's CPU, so a delivery's bookkeeping started while a request is handled makes that request
 // wait. A burst of API calls is served first; deliveries fill the idle moments. Never for long: each
-// wait ends after `maxWaitMs` (25 ms) whatever comes in, so under a constant stream of requests
+// wait ends after `maxWaitMs` (50 ms: half the notify latency webhooks promise) whatever comes in, so under a constant stream of requests
 // deliveries are late by a few tens of milliseconds, not starved, and when nothing is in flight work
 // starts after the quiet period (2 ms) only.
 
@@ -12,7 +12,7 @@ export const STREAM_AFTER_MS = 1000
 // How long after the last answer the instance counts as quiet: a client making calls one after another
 // sends its next within a millisecond or so, and those gaps belong to its burst.
 export const QUIET_MS = 2
-export const MAX_WAIT_MS = 25
+export const MAX_WAIT_MS = 50
 
 export class Foreground {
   // start time of each request in flight
