@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
-import {Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider} from 'kysely'
-import {migrationProvider} from '../../src/platform/store/migrations.js'
-import {onPostgres, startTestPlatform, testDatabaseUrl, type TestPlatform} from './helpers.js'
+import {startTestPlatform, type TestPlatform} from './helpers.js'
 import {startSizedProvider, type SizedProvider} from './sized-provider.js'
+import {oldStore} from './old-store.js'
 
 // A store from before the counters: each app's counter starts at its highest release, so the next
 // change is numbered after it (and an app without releases starts at v1).
 test('0013_release_counters counts each app from its highest release', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'addonkit-0013-'))
-  const url = await testDatabaseUrl()
-  const db = url
-    ? new Kysely<any>({dialect: new PostgresDialect({pool: new (await import('pg')).default.Pool({connectionString: url, max: 1})})})
-    : new Kysely<any>({dialect: new SqliteDialect({database: new (await import('better-sqlite3')).default(join(dir, 'platform.sqlite'))})})
-  const schema = onPostgres ? (await sql<{schema: string}>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined
-  const migrate = async (until?: string) => {
-    const all = await migrationProvider.getMigrations()
-    const names = Object.keys(all).sort().filter((name) => until === undefined || name < until)
-    const provider: MigrationProvider = {getMigrations: async () => Object.fromEntries(names.map((n) => [n, all[n]]))}
-    return (await new Migrator({db, provider, migrationTableSchema: schema}).migrateToLatest()).error
-  }
+  const {db, migrate, close} = await oldStore('0013')
   try {
     assert.equal(await migrate('0013_release_counters'), undefined)
     const at = '2024-02-10T12:34:56.789Z'
@@ -39,8 +24,7 @@ test('0013_release_counters counts each app from its highest release', async () 
     const counters = await db.selectFrom('apps').select(['id', 'last_release_version']).orderBy('id').execute()
     assert.deepEqual(counters.map((a) => [a.id, Number(a.last_release_version)]), [['busy', 7], ['quiet', 0]])
   } finally {
-    await db.destroy()
-    rmSync(dir, {recursive: true, force: true})
+    await close()
   }
 })
 

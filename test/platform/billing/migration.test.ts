@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {test} from 'node:test'
-import {Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider} from 'kysely'
-import {migrationProvider} from '../../../src/platform/store/migrations.js'
-import {onPostgres, testDatabaseUrl} from '../helpers.js'
+import {oldStore} from '../old-store.js'
 
 // A store from before billing: its add-ons get a plan period from their creation, on their plan, so
 // this month's cost counts them from the start; pending reservations get none.
 test('0010_billing gives existing add-ons a period from their creation', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'addonkit-0010-'))
-  const url = await testDatabaseUrl()
-  const db = url
-    ? new Kysely<any>({dialect: new PostgresDialect({pool: new (await import('pg')).default.Pool({connectionString: url, max: 1})})})
-    : new Kysely<any>({dialect: new SqliteDialect({database: new (await import('better-sqlite3')).default(join(dir, 'platform.sqlite'))})})
-  const schema = onPostgres ? (await sql<{schema: string}>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined
-  const migrate = async (until?: string) => {
-    const all = await migrationProvider.getMigrations()
-    const names = Object.keys(all).sort().filter((name) => until === undefined || name < until)
-    const provider: MigrationProvider = {getMigrations: async () => Object.fromEntries(names.map((n) => [n, all[n]]))}
-    return (await new Migrator({db, provider, migrationTableSchema: schema}).migrateToLatest()).error
-  }
+  const {db, migrate, close} = await oldStore('0010')
   try {
     assert.equal(await migrate('0010_billing'), undefined)
     const at = '2024-02-10T12:34:56.789Z'
@@ -39,7 +23,6 @@ test('0010_billing gives existing add-ons a period from their creation', async (
       [['acct', 'old-app', 'kept', 'old-kept', 'old-svc', 'old-svc:basic', 700, Date.parse('2024-02-10T12:34:56Z') / 1000, null]])
     assert.deepEqual(await db.selectFrom('plans').select(['price_metered', 'meters']).execute(), [{price_metered: 0, meters: null}])
   } finally {
-    await db.destroy()
-    rmSync(dir, {recursive: true, force: true})
+    await close()
   }
 })

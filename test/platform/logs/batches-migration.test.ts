@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {test} from 'node:test'
-import {Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider} from 'kysely'
+import {Kysely} from 'kysely'
 import {LogFeed} from '../../../src/platform/logs/log-feed.js'
 import {LogStream} from '../../../src/platform/logs/log-stream.js'
 import {Store} from '../../../src/platform/store/database.js'
-import {migrationProvider} from '../../../src/platform/store/migrations.js'
 import type {Database} from '../../../src/platform/store/schema.js'
-import {onPostgres, testDatabaseUrl} from '../helpers.js'
+import {onPostgres} from '../helpers.js'
+import {oldStore} from '../old-store.js'
 
 // A store from before log batches: every line it kept (one row each in log_lines) reads the same
 // afterwards, numbered as before, and the stream goes on from its counter.
 test('0012_log_batches moves the kept lines of every app into batches and drops log_lines', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'addonkit-0012-'))
-  const url = await testDatabaseUrl()
-  const db = url
-    ? new Kysely<any>({dialect: new PostgresDialect({pool: new (await import('pg')).default.Pool({connectionString: url, max: 1})})})
-    : new Kysely<any>({dialect: new SqliteDialect({database: new (await import('better-sqlite3')).default(join(dir, 'platform.sqlite'))})})
-  const schema = onPostgres ? (await sql<{schema: string}>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined
-  const migrate = async (until?: string) => {
-    const all = await migrationProvider.getMigrations()
-    const names = Object.keys(all).sort().filter((name) => until === undefined || name < until)
-    const provider: MigrationProvider = {getMigrations: async () => Object.fromEntries(names.map((n) => [n, all[n]]))}
-    return (await new Migrator({db, provider, migrationTableSchema: schema}).migrateToLatest()).error
-  }
+  const {db, migrate, close} = await oldStore('0012')
   const time = (seq: number) => `2026-12-02T10:${String(Math.floor(seq / 60) % 60).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}.000000+00:00`
   // the busy app kept its newest 1,500 of 1,600 lines; the quiet one has three, one of them on two lines
   const busy = Array.from({length: 1500}, (_, i) => ({seq: 101 + i, time: time(101 + i), source: i % 5 === 0 ? 'my-loggy' : 'app', process: `web.${(i % 3) + 1}`, message: `busy line ${101 + i}`}))
@@ -57,7 +43,6 @@ test('0012_log_batches moves the kept lines of every app into batches and drops 
     const kept = await stream.newest('app-busy', 1500)
     assert.deepEqual([kept[0].seq, kept.at(-1)!.seq, kept.at(-1)!.message], [102, 1601, 'after the move'])
   } finally {
-    await db.destroy()
-    rmSync(dir, {recursive: true, force: true})
+    await close()
   }
 })
