@@ -1,7 +1,6 @@
-import {sql, type QueryCreator} from 'kysely'
+import {sql} from 'kysely'
 import type {LogLine} from '../../wire/logplex.js'
 import {afterCommit, type Db, type Store, type Tx} from '../store/database.js'
-import type {Database} from '../store/schema.js'
 import {AppendGroups} from './append-groups.js'
 import {decodeLines, encodeLines, isFiltered, type LineFilter, type NumberedLine, type StoredBatch} from './log-batches.js'
 import {LOG_CHANNEL, type LogFeed} from './log-feed.js'
@@ -49,37 +48,11 @@ export class LogStream {
   async append(appId: string, lines: LogLine[], tx?: Tx): Promise<void> {
     if (lines.length === 0) return
     if (!tx) return this.groups.append(appId, lines)
-    const {last_seq: lastSeq} = await tx.insertInto('log_streams').values({app_id: appId, last_seq: lines.length})
-      .onConflict((oc) => oc.column('app_id').doUpdateSet((eb) => ({last_seq: eb('log_streams.last_seq', '+', lines.length)})))
-      .returning('last_seq')
-      .executeTakeFirstOrThrow()
-    const last = Number(lastSeq)
-    const first = last - lines.length + 1
     // lines of this append that are out of the kept window already are never read: not written
     const kept = lines.length > RETAINED_LINES ? lines.slice(-RETAINED_LINES) : lines
-    const batch = {app_id: appId, first_seq: last - kept.length + 1, last_seq: last, lines: encodeLines(kept)}
-    // only the batches this append pushed out (earlier appends removed the rest): on PostgreSQL an
-    // open-ended range walks every dead index entry left by earlier deletes until vacuum runs
-    // (run even while the app holds fewer lines than it keeps: a write costs the same statements
-    // however full the app is)
-    const pushedOut = (db: QueryCreator<Database>) => db.deleteFrom('log_batches').where('app_id', '=', appId)
-      .where('last_seq', '>', first - 1 - RETAINED_LINES).where('last_seq', '<=', last - RETAINED_LINES)
-    let drainIds: string[] | undefined
-    if (this.store.dialect === 'postgres') {
-      // one round trip while the counter row is held: the trim, the batch, the NOTIFY that
-      // PostgreSQL sends every instance (this one too) once the transaction commits, and the app's
-      // drains, which the listeners would otherwise ask for in a round trip of their own
-      const written = await tx.with('pushed_out', pushedOut).insertInto('log_batches').values(batch)
-        .returning([
-          sql<void>`pg_notify(${LOG_CHANNEL}, ${appId})`.as('notified'),
-          sql<string | null>`(select string_agg(id, ',') from log_drains where app_id = ${appId})`.as('drain_ids'),
-        ]).executeTakeFirstOrThrow()
-      drainIds = written.drain_ids === null ? [] : written.drain_ids.split(',')
-    } else {
-      await tx.insertInto('log_batches').values(batch).execute()
-      await pushedOut(tx).execute()
-      afterCommit(tx, () => this.feed.notify(appId))
-    }
+    const count = lines.length
+    const drainIds = this.store.dialect === 'postgres' ? await appendOnPostgres(tx, appId, count, kept) : await appendOnSqlite(tx, appId, count, kept)
+    if (this.store.dialect !== 'postgres') afterCommit(tx, () => this.feed.notify(appId))
     for (const listener of this.appendListeners) await listener(tx, appId, drainIds)
   }
 
@@ -154,4 +127,44 @@ export class LogStream {
     if (rows !== undefined) query = query.limit(rows)
     return (await query.execute()).map((row) => ({first_seq: Number(row.first_seq), lines: row.lines, newest: Number(row.newest)}))
   }
+}
+
+// Each append takes the app's counter row first (the upsert), so line numbers grow in commit order.
+// Only the batches this append pushed out are deleted (earlier appends removed the rest): on
+// PostgreSQL an open-ended range walks every dead index entry left by earlier deletes until vacuum
+// runs; and it runs even while the app holds fewer lines than it keeps, so a write costs the same
+// statements however full the app is.
+
+// SQLite: a statement each (none is a round trip). The app's drains are left to the listeners.
+async function appendOnSqlite(tx: Tx, appId: string, count: number, kept: LogLine[]): Promise<undefined> {
+  const {last_seq: lastSeq} = await tx.insertInto('log_streams').values({app_id: appId, last_seq: count})
+    .onConflict((oc) => oc.column('app_id').doUpdateSet((eb) => ({last_seq: eb('log_streams.last_seq', '+', count)})))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow()
+  const last = Number(lastSeq)
+  await tx.insertInto('log_batches').values({app_id: appId, first_seq: last - kept.length + 1, last_seq: last, lines: encodeLines(kept)}).execute()
+  await tx.deleteFrom('log_batches').where('app_id', '=', appId)
+    .where('last_seq', '>', last - count - RETAINED_LINES).where('last_seq', '<=', last - RETAINED_LINES).execute()
+  return undefined
+}
+
+// PostgreSQL: one round trip for the counter, the batch, the trim, the NOTIFY that PostgreSQL sends
+// every instance (this one too) once the transaction commits, and the app's drains, which the
+// listeners would otherwise ask for in a round trip of their own. (The statements of a WITH all run
+// once, on one snapshot: the trim cannot see the new batch, which it would keep anyway.)
+async function appendOnPostgres(tx: Tx, appId: string, count: number, kept: LogLine[]): Promise<string[]> {
+  const {rows} = await sql<{drain_ids: string | null}>`
+    with counted as (
+      insert into log_streams (app_id, last_seq) values (${appId}, ${count})
+      on conflict (app_id) do update set last_seq = log_streams.last_seq + ${count}
+      returning last_seq),
+    pushed_out as (
+      delete from log_batches where app_id = ${appId}
+      and last_seq > (select last_seq from counted) - ${count + RETAINED_LINES} and last_seq <= (select last_seq from counted) - ${RETAINED_LINES}),
+    written as (
+      insert into log_batches (app_id, first_seq, last_seq, lines)
+      select ${appId}, last_seq - ${kept.length - 1}, last_seq, ${encodeLines(kept)} from counted)
+    select pg_notify(${LOG_CHANNEL}, ${appId}) as notified, (select string_agg(id, ',') from log_drains where app_id = ${appId}) as drain_ids from counted`.execute(tx)
+  const drainIds = rows[0]?.drain_ids ?? null
+  return drainIds === null ? [] : drainIds.split(',')
 }
