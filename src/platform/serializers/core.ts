@@ -1,6 +1,6 @@
 import type {Account, App, Generation, Region, Release, Space} from '../../wire/platform-api.js'
 import type {Catalog} from '../services/catalog.js'
-import {eligibleForRollback} from '../services/releases.js'
+import {eligibleForRollback} from '../services/rollback-eligibility.js'
 import type {Db} from '../store/database.js'
 import type {AccountRow, AppRow, RegionRow, ReleaseRow, SpaceRow} from '../store/schema.js'
 

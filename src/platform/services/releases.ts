@@ -120,13 +120,6 @@ function contentsOf(rows: ContentsRow[]): {planNames: string[]; vars: {name: str
   return contents
 }
 
-// A release can be rolled back to when it recorded the user-set config vars it ended with: every
-// release since that was kept (the current one too, as on Heroku, where the heroku CLI's default
-// rollback takes the second eligible release, counting the current one as the first).
-export function eligibleForRollback(release: Pick<ReleaseRow, 'config'>): boolean {
-  return release.config !== null
-}
-
 export function rollbackDescription(version: number): string {
   return `Rollback to v${version}`
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {PlatformError} from '../../../src/platform/services/errors.js'
-import {eligibleForRollback, recordedConfig, releaseRef, restoredUserVars, rollbackDescription} from '../../../src/platform/services/releases.js'
+import {recordedConfig, releaseRef, restoredUserVars, rollbackDescription} from '../../../src/platform/services/releases.js'
+import {eligibleForRollback} from '../../../src/platform/services/rollback-eligibility.js'
 
 test('eligible for rollback: a release that recorded its config vars, none before they were kept', () => {
   assert.equal(eligibleForRollback({config: '{}'}), true)
