@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
-import {client, eventually, freshPostgresSchema, OWNER} from '../helpers.js'
+import {client, eventually, OWNER} from '../helpers.js'
 import {HttpDrainReceiver} from '../logs/drains/drain-receiver.js'
 import {addDrain, startProcess, writeLines} from '../logs/drains/lines.js'
 import {startLogProvider, type LogProvider} from '../logs/log-provider.js'
-import {type Instance, launchInstance, stop} from './instances.js'
+import {type Instance, launchPair, stop} from './instances.js'
 
 // Two platform instances on one PostgreSQL database, both writing to one app whose drain answers
 // 500 now and then: every instance may run the drain's delivery job, one at a time, so each line
@@ -24,11 +24,7 @@ describe('log drains over two instances', {skip}, () => {
   before(async () => {
     provider = await startLogProvider()
     receiver = await HttpDrainReceiver.start()
-    const manifestFile = join(dataDir, 'manifest.json')
-    writeFileSync(manifestFile, JSON.stringify(provider.manifest))
-    const databaseUrl = await freshPostgresSchema(base!)
-    instances.push(await launchInstance(join(dataDir, 'a'), manifestFile, databaseUrl))
-    instances.push(await launchInstance(join(dataDir, 'b'), manifestFile, databaseUrl))
+    instances.push(...(await launchPair(dataDir, provider.manifest, base!)))
   })
   after(async () => {
     for (const instance of instances) stop(instance, 'SIGKILL')

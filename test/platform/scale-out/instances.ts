@@ -1,4 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {freshPostgresSchema} from '../helpers.js'
 
 export interface Instance {
   child: ChildProcess
@@ -17,6 +20,15 @@ export function launchInstance(dataDir: string, manifestFile: string, databaseUr
     })
     child.once('exit', (code) => reject(new Error(`platform instance exited with ${code}`)))
   })
+}
+
+// Two instances, A and B, on one fresh schema of the PostgreSQL at `baseUrl`, both knowing the
+// services of `manifest`: each in a folder of its own under dataDir.
+export async function launchPair(dataDir: string, manifest: unknown, baseUrl: string, extra: Record<string, unknown> = {}): Promise<[Instance, Instance]> {
+  const manifestFile = join(dataDir, 'manifest.json')
+  writeFileSync(manifestFile, JSON.stringify(manifest))
+  const databaseUrl = await freshPostgresSchema(baseUrl)
+  return [await launchInstance(join(dataDir, 'a'), manifestFile, databaseUrl, extra), await launchInstance(join(dataDir, 'b'), manifestFile, databaseUrl, extra)]
 }
 
 export function stop(instance: Instance | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {

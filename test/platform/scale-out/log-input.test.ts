@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import got from 'got'
 import {inputFrame} from '../../../src/wire/logplex.js'
-import {client, freshPostgresSchema, OWNER} from '../helpers.js'
+import {client, OWNER} from '../helpers.js'
 import {startLogProvider, type LogProvider} from '../logs/log-provider.js'
-import {type Instance, launchInstance, stop} from './instances.js'
+import {type Instance, launchPair, stop} from './instances.js'
 
 // Two platform instances, each its own process, on one PostgreSQL database: an instance remembers
 // where the log input tokens it has seen write, but a token whose attachment went through the
@@ -17,7 +17,6 @@ const skip = base ? false : 'ADDONKIT_TEST_DATABASE_URL is not set: the two-inst
 
 describe('log input tokens across instances', {skip, timeout: 120_000}, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-scale-log-input-'))
-  const manifestFile = join(dataDir, 'manifest.json')
   let provider: LogProvider
   let a: Instance
   let b: Instance
@@ -52,10 +51,7 @@ describe('log input tokens across instances', {skip, timeout: 120_000}, () => {
 
   before(async () => {
     provider = await startLogProvider({requires: ['log_input']})
-    writeFileSync(manifestFile, JSON.stringify(provider.manifest))
-    const databaseUrl = await freshPostgresSchema(base!)
-    a = await launchInstance(join(dataDir, 'a'), manifestFile, databaseUrl)
-    b = await launchInstance(join(dataDir, 'b'), manifestFile, databaseUrl)
+    ;[a, b] = await launchPair(dataDir, provider.manifest, base!)
   })
   after(async () => {
     stop(a, 'SIGKILL')

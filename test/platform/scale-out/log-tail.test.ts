@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import {startTestProvider, type TestProvider} from '../../fixtures/providers/test-provider.js'
-import {client, freshPostgresSchema, OWNER} from '../helpers.js'
+import {client, OWNER} from '../helpers.js'
 import {readEvents} from '../logs/event-reader.js'
-import {type Instance, launchInstance, stop} from './instances.js'
+import {type Instance, launchPair, stop} from './instances.js'
 
 // Two platform instances, each its own process, on one PostgreSQL database: a tail served by one
 // shows the lines written through the other, as they are written.
@@ -15,17 +15,13 @@ const skip = base ? false : 'ADDONKIT_TEST_DATABASE_URL is not set: the two-inst
 
 describe('log tails across instances', {skip, timeout: 120_000}, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'addonkit-scale-logs-'))
-  const manifestFile = join(dataDir, 'manifest.json')
   let provider: TestProvider
   let a: Instance
   let b: Instance
 
   before(async () => {
     provider = await startTestProvider()
-    writeFileSync(manifestFile, JSON.stringify(provider.manifest))
-    const databaseUrl = await freshPostgresSchema(base!)
-    a = await launchInstance(join(dataDir, 'a'), manifestFile, databaseUrl)
-    b = await launchInstance(join(dataDir, 'b'), manifestFile, databaseUrl)
+    ;[a, b] = await launchPair(dataDir, provider.manifest, base!)
   })
   after(async () => {
     stop(a, 'SIGKILL')

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import {startTestProvider, type TestProvider} from '../../fixtures/providers/test-provider.js'
-import {client, eventually, freshPostgresSchema, OWNER} from '../helpers.js'
+import {client, eventually, OWNER} from '../helpers.js'
 import {startReceiver, type Receiver} from '../webhooks/receiver.js'
-import {type Instance, launchInstance, sleep, stop} from './instances.js'
+import {type Instance, launchPair, sleep, stop} from './instances.js'
 
 // Two platform instances on one PostgreSQL database, both running the delivery job: each event is
 // delivered once, whichever instance made the change and whichever claims the delivery.
@@ -23,13 +23,8 @@ describe('webhooks on two instances sharing PostgreSQL', {skip}, () => {
   before(async () => {
     provider = await startTestProvider()
     receiver = await startReceiver()
-    const manifestFile = join(dataDir, 'manifest.json')
-    writeFileSync(manifestFile, JSON.stringify(provider.manifest))
-    const databaseUrl = await freshPostgresSchema(base!)
     // both poll often, so both claim deliveries, not only the instance that woke first
-    const options = {deletionIntervalMs: 10, webhookBackoffMs: 20}
-    a = await launchInstance(join(dataDir, 'a'), manifestFile, databaseUrl, options)
-    b = await launchInstance(join(dataDir, 'b'), manifestFile, databaseUrl, options)
+    ;[a, b] = await launchPair(dataDir, provider.manifest, base!, {deletionIntervalMs: 10, webhookBackoffMs: 20})
   })
   after(async () => {
     stop(a, 'SIGKILL')
