@@ -65,11 +65,6 @@ export function attachmentEvent(ctx: Views, tx: Tx, action: WebhookAction, actor
   }
 }
 
-// Every release: a config change, an attach or detach, a rollback (the local platform's deploys).
-export function publishRelease(tx: Tx, actor: WebhookActor, release: ReleaseRow): Promise<string | undefined> {
-  return publish(tx, releaseEvent(tx, actor, release))
-}
-
 export interface KnownOfRelease {
   // the app's name, when the caller read it under the app's lock (no query for it)
   appName?: string
@@ -78,6 +73,8 @@ export interface KnownOfRelease {
   addonIds?: string[]
 }
 
+// Every release: a config change, an attach or detach, a rollback (the local platform's deploys);
+// releases.ts publishes it with the change's other events.
 export function releaseEvent(tx: Tx, actor: WebhookActor, release: ReleaseRow, known: KnownOfRelease = {}): PublishInput {
   return {
     appId: release.app_id, include: 'api:release', action: 'create', actor: actorOf(actor), addonIds: known.addonIds,
