@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 import type {BillingStatement} from '../wire/billing.js'
 import {BaseCommand} from '../lib/base-command.js'
-import {formatStatement} from '../lib/billing/statement-text.js'
-import {getStatement} from '../lib/billing/requests.js'
+import {getStatement, getStatementText} from '../lib/billing/requests.js'
 import {UsageError} from '../lib/errors.js'
 
 export default class Billing extends BaseCommand {
@@ -18,12 +17,11 @@ export default class Billing extends BaseCommand {
     app: Flags.string({char: 'a', description: 'only the add-ons billed to this app, a line for each plan period', env: 'ADDONKIT_APP'}),
   }
 
-  async run(): Promise<BillingStatement> {
+  async run(): Promise<BillingStatement | void> {
     const {flags} = await this.parse(Billing)
     if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) throw new UsageError(`--month ${flags.month} is not a month: use YYYY-MM, e.g. 2024-02.`)
-    const statement = await getStatement(this.deps.api, flags.month, flags.app)
-    // one write: an account's statement may run to ten thousand lines
-    if (!this.jsonEnabled()) this.log(formatStatement(statement, flags.app))
-    return statement
+    if (this.jsonEnabled()) return getStatement(this.deps.api, flags.month, flags.app)
+    // an account's statement may run to ten thousand lines: the platform writes them, printed as they are
+    this.print(await getStatementText(this.deps.api, flags.month, flags.app))
   }
 }

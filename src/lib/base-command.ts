@@ -18,6 +18,12 @@ export abstract class BaseCommand extends Command {
     ux.stdout(JSON.stringify(json, null, 2))
   }
 
+  // Long text exactly as it is (a statement of ten thousand lines): this.log runs it through
+  // util.format twice (oclif's and console's), reading every character for a %.
+  protected print(text: string): void {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+  }
+
   async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<never> {
     if (error instanceof Errors.ExitError) throw error
     // a running progress action holds stdout and stderr until it stops

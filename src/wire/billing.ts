@@ -6,6 +6,14 @@
 // (the heroku CLI sends it for addons, addons:info, addons:plans and usage:addons).
 export const SDK_ACCEPT = 'application/vnd.heroku+json; version=3.sdk'
 
+// addonkit's extension: `GET /account/billing/{month}` answers this with the statement as text, as
+// `addonkit billing` prints it (billing-statement-text.ts).
+export const STATEMENT_TEXT_ACCEPT = 'text/plain'
+
+export function acceptsStatementText(accept: string | undefined): boolean {
+  return /(^|,)\s*text\/plain\s*(;|,|$)/.test(accept ?? '')
+}
+
 // Whether an Accept header asks for the 3.sdk variant.
 export function acceptsSdk(accept: string | undefined): boolean {
   return /version=3\.sdk(?![\w.])/.test(accept ?? '')

@@ -132,7 +132,8 @@ export class ApiClient {
       }
       throw networkError(error, this.target.url)
     }
-    const parsed = parseBody(response.body)
+    // a text answer (a statement asked for as text) is the caller's as it came
+    const parsed = /^text\/plain\b/i.test(response.headers['content-type'] ?? '') ? response.body : parseBody(response.body)
     return Object.assign(response, {body: parsed}) as unknown as Response<unknown>
   }
 }

@@ -3,7 +3,7 @@ import type {Addon, Plan} from '../api/types.js'
 import {formatPrice} from '../output/price.js'
 import {sortByText} from '../output/sort-by-text.js'
 import {renderTable} from '../output/table.js'
-import {formatMillicents, formatQuantity, formatUnitPrice} from './figures.js'
+import {formatMillicents, formatQuantity, formatUnitPrice} from '../../wire/billing-figures.js'
 
 // Billing's lines in other commands' output (`addons:info`, `usage`, `addons:plans`); `addonkit
 // billing`'s own is statement-text.ts, and the figures' forms are figures.ts.

@@ -1,12 +1,24 @@
-import {SDK_ACCEPT, type AddonBill, type AppUsage, type BillingStatement} from '../../wire/billing.js'
+import {SDK_ACCEPT, STATEMENT_TEXT_ACCEPT, type AddonBill, type AppUsage, type BillingStatement} from '../../wire/billing.js'
+import {formatStatement} from '../../wire/billing-statement-text.js'
 import type {ApiClient} from '../api/client.js'
 import type {Addon} from '../api/types.js'
 
 // A month's costs ("YYYY-MM", or the current month), of the account or of one app (addonkit's
 // extension of the Platform API).
 export function getStatement(api: ApiClient, month: string | undefined, app: string | undefined): Promise<BillingStatement> {
+  return api.get<BillingStatement>(statementPath(month, app))
+}
+
+// The same as `addonkit billing` prints it: written by the platform, which has the account's ten
+// thousand add-ons in hand already; formatted here the same way when a platform answers JSON only.
+export async function getStatementText(api: ApiClient, month: string | undefined, app: string | undefined): Promise<string> {
+  const answer = await api.get<BillingStatement | string>(statementPath(month, app), {headers: {accept: STATEMENT_TEXT_ACCEPT}})
+  return typeof answer === 'string' ? answer : formatStatement(answer, app)
+}
+
+function statementPath(month: string | undefined, app: string | undefined): string {
   const query = app === undefined ? '' : `?app=${encodeURIComponent(app)}`
-  return api.get<BillingStatement>(`/account/billing/${encodeURIComponent(month ?? 'current')}${query}`)
+  return `/account/billing/${encodeURIComponent(month ?? 'current')}${query}`
 }
 
 // What an add-on has cost this month; undefined where the platform has no such figure (Heroku

@@ -1,4 +1,5 @@
 import type {AddonBill, AddonSummary, AppBill, BillingStatement, Invoice} from '../../wire/billing.js'
+import {formatStatement} from '../../wire/billing-statement-text.js'
 import type {Actor, ServiceContext} from '../services/context.js'
 import {appNotFound, invalid, notFound} from '../services/errors.js'
 import {findAddon, findAppOrNull} from '../services/lookup.js'
@@ -51,6 +52,11 @@ export class BillingService {
     if (month.startS > asOfS) throw invalid(`${month.key} has not begun: its costs are not known yet.`)
     if (appRef === undefined) return this.summary({accountId: actor.id}, month, asOfS)
     return this.detail({appId: await this.billedAppId(actor, appRef)}, month, asOfS)
+  }
+
+  // The same as text, as `addonkit billing` prints it (`app` as the caller named it, for the heading).
+  async statementText(actor: Actor, monthText: string, appRef?: string): Promise<string> {
+    return formatStatement(await this.statement(actor, monthText, appRef), appRef)
   }
 
   // `GET /addons/{addon}/billing`: an add-on of the caller's, this month so far.

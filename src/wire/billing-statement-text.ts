@@ -1,5 +1,5 @@
-import {hasPeriods, type AddonSummary, type BillingStatement} from '../../wire/billing.js'
-import {formatCents, formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from './figures.js'
+import {hasPeriods, type AddonSummary, type BillingStatement} from './billing.js'
+import {formatCents, formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from './billing-figures.js'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const HEADERS = ['Add-on', 'Plan', 'Used', 'Cost'] as const
@@ -11,17 +11,22 @@ function monthTitle(statement: BillingStatement): string {
 }
 
 /**
- * `addonkit billing`: a heading for the month, then each app's add-ons, then the total; for the whole
+ * A statement as text, as `addonkit billing` prints it: the platform answers it to `Accept: text/plain`
+ * (STATEMENT_TEXT_ACCEPT), so the CLI prints ten thousand add-ons without parsing and formatting them
+ * in a fresh process, and the CLI formats a JSON statement the same way when a platform has no text.
+ *
+ * A heading for the month, then each app's add-ons, then the total; for the whole
  * account, the invoice's total in whole cents beside it. An add-on with its plan periods (an app's
  * statement) has a line per period (time on the plan, its cost; contract plans say so); one in sums
  * (the account's) has one line for its plans, its time on them and what they cost. Each meter has a
  * line (quantity × unit price), so an app's lines add up to its total either way.
  *
- * One string, written at once: the account's statement may hold ten thousand add-ons.
+ * One string, ending in a newline, written at once: the account's statement may hold ten thousand
+ * add-ons. `app` is the app as the user named it (`-a APP`, `?app=`).
  */
 export function formatStatement(statement: BillingStatement, app: string | undefined): string {
   let text = `=== Add-on costs${app === undefined ? '' : ` of ${app}`}, ${monthTitle(statement)}\n`
-  if (statement.apps.length === 0) return `${text}\nNo add-on costs in ${statement.month}.`
+  if (statement.apps.length === 0) return `${text}\nNo add-on costs in ${statement.month}.\n`
   // most add-ons were on their plan all month: their time and cost are the same few figures
   const figures: Figures = {duration: remembered(formatDuration), money: remembered(formatMillicents)}
   for (const appBill of statement.apps) {
@@ -31,7 +36,7 @@ export function formatStatement(statement: BillingStatement, app: string | undef
   }
   const total = formatMillicents(statement.cost_millicents)
   const cents = Math.floor((statement.cost_millicents + 500) / 1000)
-  return `${text}\n${app === undefined ? `Total: ${total} (invoice ${statement.invoice.number}: ${formatCents(cents)})` : `Total: ${total}`}`
+  return `${text}\n${app === undefined ? `Total: ${total} (invoice ${statement.invoice.number}: ${formatCents(cents)})` : `Total: ${total}`}\n`
 }
 
 interface Figures {

@@ -1,8 +1,9 @@
-import {parseMicros} from '../../wire/billing.js'
+import {parseMicros} from './billing.js'
 
-// How billing's figures read: money, unit prices, time and quantities. `addonkit billing` calls these
-// for every line of ten thousand add-ons in a fresh process, before V8 has optimised anything, so the
-// usual cases are plain integer arithmetic, not BigInt or a number format built per call.
+// How billing's figures read: money, unit prices, time and quantities, in the statement's text (the
+// platform writes it, billing-statement-text.ts) and in the CLI's other billing lines. A statement
+// has ten thousand add-ons, formatted by code V8 may not have optimised yet, so the usual cases are
+// plain integer arithmetic, not BigInt or a number format built per call.
 
 // Digits grouped by thousands, as en-US writes them: "1234567" → "1,234,567".
 function grouped(digits: string): string {
