@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from '../../../src/lib/billing/figures.js'
+import {formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from '../../../src/wire/billing-figures.js'
 import {formatAddonCost} from '../../../src/lib/billing/format.js'
 import type {AddonBill} from '../../../src/wire/billing.js'
 
