@@ -1,4 +1,4 @@
-import {sql} from 'kysely'
+import {type RawBuilder, sql} from 'kysely'
 import type {Db} from '../store/database.js'
 import {isPostgres} from '../store/dialect.js'
 import type {Month} from './months.js'
@@ -60,21 +60,29 @@ export async function periodsIn(db: Db, scope: BillScope, month: Month, asOfS: n
 export async function periodsIn(db: Db, scope: BillScope, month: Month, asOfS: number, detail = false): Promise<PeriodLine[]> {
   const limit = Math.min(month.endS, asOfS)
   const [column, value] = scopeColumn(scope)
-  const postgres = isPostgres(db)
   const values = sql.join([
     sql`p.addon_id`, sql`p.app_id`, sql`p.service_name`, sql`p.plan_name`, sql`p.price_cents`, sql`p.price_contract`, sql`p.started_s`, sql`p.ended_s`,
     sql`coalesce(addons.name, p.addon_name)`, sql`coalesce(apps.name, p.app_name)`, sql`case when addons.id is null then 0 else 1 end`,
     ...(detail ? [sql`p.plan_id`, sql`p.price_unit`, sql`p.price_metered`] : []),
   ])
-  const periods = postgres ? sql`json_agg(json_build_array(${values}) order by p.started_s, p.addon_id)` : sql`json_group_array(json_array(${values}) order by p.started_s, p.addon_id)`
   const {rows} = await sql<{periods: string | PeriodTuple[] | null}>`
-    select ${periods} as periods from billing_periods p
+    select ${jsonArrays(db, values)} as periods from billing_periods p
     left join addons on addons.id = p.addon_id left join apps on apps.id = p.app_id
     where ${sql.ref(`p.${column}`)} = ${value} and p.started_s < ${limit} and (p.ended_s is null or p.ended_s > ${month.startS})`.execute(db)
-  // PostgreSQL's driver parses a json column itself (null when no row matched)
-  const read = rows[0]?.periods ?? []
-  const tuples = typeof read === 'string' ? (JSON.parse(read) as PeriodTuple[]) : read
+  // oldest first, sorted here: the database sorting the arrays it wrote took longer; a period that
+  // ended the second it began comes before the one that began then
+  const tuples = readJsonArrays(rows[0]?.periods).sort((a, b) => a[6] - b[6] || (a[7] ?? Infinity) - (b[7] ?? Infinity))
   return tuples.map(detail ? periodDetailLine : periodLine)
+}
+
+// The rows as one JSON array of arrays of `values`, in no particular order.
+function jsonArrays(db: Db, values: RawBuilder<unknown>): RawBuilder<unknown> {
+  return isPostgres(db) ? sql`json_agg(json_build_array(${values}))` : sql`json_group_array(json_array(${values}))`
+}
+
+// What jsonArrays wrote: text from SQLite; from PostgreSQL, parsed by its driver already (null when no row matched).
+function readJsonArrays<Tuple>(read: string | Tuple[] | null | undefined): Tuple[] {
+  return typeof read === 'string' ? (JSON.parse(read) as Tuple[]) : (read ?? [])
 }
 
 // A period as periodsIn's query writes it: PeriodLine's columns in order, then PeriodDetailLine's.
@@ -88,12 +96,14 @@ function periodDetailLine(t: PeriodTuple): PeriodDetailLine {
   return {...periodLine(t), plan_id: t[11]!, price_unit: t[12]!, price_metered: t[13]!}
 }
 
-// The month's usage totals: one row per add-on, plan, meter and price.
+// The month's usage totals: one row per add-on, plan, meter and price (read as periodsIn reads, the
+// quantities and prices as text: they may pass 2^53, which a JSON number cannot hold).
 export async function usageIn(db: Db, scope: BillScope, month: Month): Promise<UsageLine[]> {
   const [column, value] = scopeColumn(scope)
-  const rows = await db.selectFrom('usage_totals')
-    .select(['addon_id', 'app_id', 'plan_id', 'meter', 'unit', 'microcents_per_unit', 'quantity_micros'])
-    .where(column, '=', value).where('month', '=', month.key)
-    .execute()
-  return rows.map((row) => ({...row, microcents_per_unit: BigInt(row.microcents_per_unit), quantity_micros: BigInt(row.quantity_micros)}))
+  const values = sql.join([sql`addon_id`, sql`app_id`, sql`plan_id`, sql`meter`, sql`unit`, sql`cast(microcents_per_unit as text)`, sql`cast(quantity_micros as text)`])
+  const {rows} = await sql<{usage: string | UsageTuple[] | null}>`
+    select ${jsonArrays(db, values)} as usage from usage_totals where ${sql.ref(column)} = ${value} and month = ${month.key}`.execute(db)
+  return readJsonArrays(rows[0]?.usage).map((t) => ({addon_id: t[0], app_id: t[1], plan_id: t[2], meter: t[3], unit: t[4], microcents_per_unit: BigInt(t[5]), quantity_micros: BigInt(t[6])}))
 }
+
+type UsageTuple = [string, string, string, string, string, string, string]

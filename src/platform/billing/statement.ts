@@ -10,7 +10,7 @@ export type PlanName = (planId: string) => string
  * What each add-on cost in `month`, counted up to `asOfS` (the month's end once it is over): each
  * plan period prorated to the second (contract plans shown, not summed), each meter's quantity at its
  * price; lines rounded once to a millicent (money.ts), totals summed from lines. Apps by name, their
- * add-ons by name, meters by plan then name; a gone add-on or app by the name of its newest period. Each add-on in sums (its plans, time, cost), and with
+ * add-ons by name, meters by plan then name. Each add-on in sums (its plans, time, cost), and with
  * `detail` each of its periods too, oldest first: the account's statement is the one with ten
  * thousand add-ons, and a line per period is for an app's or an add-on's.
  */
@@ -19,9 +19,7 @@ export function buildStatement(month: Month, asOfS: number, periods: PeriodLine[
 export function buildStatement(month: Month, asOfS: number, periods: PeriodLine[], usage: UsageLine[], planName: PlanName, detail: boolean): BillingStatement<AddonSummary> {
   const endS = Math.min(month.endS, asOfS)
   const secondsInMonth = monthSeconds(month)
-  const addons = new Map<string, {appId: string; bill: AddonSummary & Partial<AddonBill>}>()
-  // an app's name, as its newest period has it (the same name for every period once it is live)
-  const appNames = new Map<string, string>()
+  const addons = new Map<string, {app: {id: string; name: string}; bill: AddonSummary & Partial<AddonBill>}>()
   const addonOf = (addonId: string, appId: string, from?: PeriodLine) => {
     let entry = addons.get(addonId)
     if (!entry) {
@@ -31,14 +29,8 @@ export function buildStatement(month: Month, asOfS: number, periods: PeriodLine[
       const bill = detail
         ? {addon, addon_service: service, active, seconds: 0, plans: [], periods: [], meters: [], contract: false, cost_millicents: 0}
         : {addon, addon_service: service, active, seconds: 0, plans: [], meters: [], contract: false, cost_millicents: 0}
-      entry = {appId, bill}
+      entry = {app: {id: appId, name: from?.app_name ?? appId}, bill}
       addons.set(addonId, entry)
-    }
-    // a gone add-on and app are named as their newest period names them (periods come oldest first)
-    if (from) {
-      entry.bill.addon.name = from.addon_name
-      entry.bill.addon_service.name = from.service_name
-      appNames.set(appId, from.app_name)
     }
     return entry.bill
   }
@@ -57,34 +49,35 @@ export function buildStatement(month: Month, asOfS: number, periods: PeriodLine[
     if (!bill.plans.includes(period.plan_name)) bill.plans.push(period.plan_name)
     if (bill.periods) bill.periods.push(periodBill(period as PeriodDetailLine, month, from, seconds, cost, iso))
   }
-  for (const [addonId, meters] of metersByAddon(usage, planName)) {
-    const bill = addonOf(addonId, meters.appId)
-    bill.meters = meters.lines
-    for (const meter of meters.lines) bill.cost_millicents += meter.cost_millicents
+  // a few plans and prices among thousands of meter lines: each worked out once
+  const names = {plan: memo(planName), price: memo(formatMicros)}
+  for (const line of usage) {
+    const bill = addonOf(line.addon_id, line.app_id)
+    const meter = meterBill(line, names)
+    bill.meters.push(meter)
+    bill.cost_millicents += meter.cost_millicents
   }
 
   const apps = new Map<string, AppBill<AddonSummary>>()
-  for (const {appId, bill} of addons.values()) {
-    let appBill = apps.get(appId)
-    if (!appBill) apps.set(appId, (appBill = {app: {id: appId, name: appNames.get(appId) ?? appId}, addons: [], cost_millicents: 0}))
+  for (const {app, bill} of addons.values()) {
+    if (bill.meters.length > 1) bill.meters.sort((a, b) => compare(a.plan.name, b.plan.name) || compare(a.name, b.name) || Number(a.cents_per_unit) - Number(b.cents_per_unit))
+    let appBill = apps.get(app.id)
+    if (!appBill) apps.set(app.id, (appBill = {app, addons: [], cost_millicents: 0}))
     appBill.addons.push(bill)
     appBill.cost_millicents += bill.cost_millicents
   }
   const sortedApps = [...apps.values()].sort((a, b) => compare(a.app.name, b.app.name) || compare(a.app.id, b.app.id))
   for (const app of sortedApps) app.addons.sort((a, b) => compare(a.addon.name, b.addon.name) || compare(a.addon.id, b.addon.id))
 
-  return {...statementHead(month, asOfS), apps: sortedApps, cost_millicents: sortedApps.reduce((sum, app) => sum + app.cost_millicents, 0)}
-}
-
-// What a statement says of its month, before its apps.
-export function statementHead(month: Month, asOfS: number): Pick<BillingStatement, 'month' | 'period_start' | 'period_end' | 'as_of' | 'state' | 'invoice'> {
   return {
     month: month.key,
     period_start: isoAt(month.startS),
     period_end: isoAt(month.endS),
-    as_of: isoAt(Math.min(month.endS, asOfS)),
+    as_of: isoAt(endS),
     state: asOfS >= month.endS ? 'closed' : 'pending',
     invoice: {number: invoiceNumber(month)},
+    apps: sortedApps,
+    cost_millicents: sortedApps.reduce((sum, app) => sum + app.cost_millicents, 0),
   }
 }
 
@@ -101,25 +94,6 @@ function memo<Key, Value>(make: (key: Key) => Value): (key: Key) => Value {
     if (value === undefined) made.set(key, (value = make(key)))
     return value
   }
-}
-
-/**
- * Each add-on's meter lines, by plan name, then meter name, then price: a few plans and prices among
- * thousands of lines, so each name and price is worked out once. With the app each add-on is billed
- * to, for an add-on that has usage and no period (statement-summary.ts falls back to buildStatement).
- */
-export function metersByAddon(usage: UsageLine[], planName: PlanName): Map<string, {appId: string; lines: MeterBill[]}> {
-  const names = {plan: memo(planName), price: memo(formatMicros)}
-  const byAddon = new Map<string, {appId: string; lines: MeterBill[]}>()
-  for (const line of usage) {
-    let meters = byAddon.get(line.addon_id)
-    if (!meters) byAddon.set(line.addon_id, (meters = {appId: line.app_id, lines: []}))
-    meters.lines.push(meterBill(line, names))
-  }
-  for (const {lines} of byAddon.values()) {
-    if (lines.length > 1) lines.sort((a, b) => compare(a.plan.name, b.plan.name) || compare(a.name, b.name) || Number(a.cents_per_unit) - Number(b.cents_per_unit))
-  }
-  return byAddon
 }
 
 // One period's line: its share of the month, [from, from + seconds), at its monthly price.
