@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import {after, before, describe, it} from 'node:test'
 import type {Got} from 'got'
 import {ApiClient} from '../../../src/lib/api/client.js'
+import type {BillingStatement} from '../../../src/wire/billing.js'
+import {formatStatement} from '../../../src/wire/billing-statement-text.js'
 import {runCli} from '../../helpers/cli.js'
 import {OWNER} from '../../platform/helpers.js'
 import {buildFixtureMonth, startBillingPlatform, type BillingPlatform} from '../../platform/billing/fixture-month.js'
@@ -83,6 +85,20 @@ describe('billing commands against the platform', () => {
     const json = await addonkit('billing', '--json')
     assert.equal(json.exitCode, 0, json.stderr)
     assert.deepEqual(JSON.parse(json.stdout), (await b.p.api.get('account/billing/current')).body)
+  })
+
+  it('the platform writes the statement as billing prints it (Accept: text/plain), the same the CLI makes of its JSON', async () => {
+    for (const [month, app] of [['2024-02', undefined], ['2024-02', 'billed-app'], ['2023-06', undefined]] as const) {
+      const path = `${b.p.url}/account/billing/${month}${app ? `?app=${app}` : ''}`
+      const headers = {authorization: `Bearer ${OWNER.apiKey}`}
+      const text = await fetch(path, {headers: {...headers, accept: 'text/plain'}})
+      assert.match(text.headers.get('content-type') ?? '', /^text\/plain; charset=utf-8/)
+      const body = await text.text()
+      const printed = await addonkit('billing', '--month', month, ...(app ? ['-a', app] : []))
+      assert.equal(printed.stdout, body)
+      const json = (await (await fetch(path, {headers})).json()) as BillingStatement
+      assert.equal(formatStatement(json, app), body)
+    }
   })
 
   it('billing: this month so far, to the platform\'s clock; nothing billed says so', async () => {
