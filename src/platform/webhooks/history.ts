@@ -20,7 +20,7 @@ export const deliveryNotFound = () => notFound('webhook-delivery', "Couldn't fin
 export const eventNotFound = () => notFound('webhook-event', "Couldn't find that webhook event.")
 
 // What became of the events a subscriber's webhooks heard: deliveries with their attempts, and the
-// events themselves. Read-only; the delivery job (delivery.ts) writes them.
+// events themselves. Read-only; the delivery jobs (delivery/) write them.
 export class WebhookHistory {
   constructor(private readonly ctx: ServiceContext, private readonly subscriptions: WebhookSubscriptions) {}
 

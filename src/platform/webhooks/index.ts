@@ -1,27 +1,28 @@
 import {noForeground, type Yielding} from '../jobs/foreground.js'
 import type {SingleJobHandler} from '../jobs/worker.js'
 import type {ServiceContext} from '../services/context.js'
-import {DeliveryAttempts, type DeliveryOptions} from './attempts.js'
-import {WebhookDelivery} from './delivery.js'
-import {WebhookEventDelivery} from './event-delivery.js'
+import {DeliveryAttempts, type DeliveryOptions} from './delivery/attempts.js'
+import {WebhookDelivery} from './delivery/delivery.js'
+import {WebhookEventDelivery} from './delivery/event-delivery.js'
+import {DEFAULT_BACKOFF_MS, DEFAULT_RETRY_WINDOW_MS} from './delivery/retry-policy.js'
+import {DEFAULT_WEBHOOK_TIMEOUT_MS} from './delivery/sender.js'
+import {ThreadSender} from './delivery/thread-sender.js'
 import {WebhookHistory} from './history.js'
 import {webhookPrune} from './prune.js'
 import {wakeOnPublish} from './publish.js'
-import {DEFAULT_BACKOFF_MS, DEFAULT_RETRY_WINDOW_MS} from './retry-policy.js'
-import {DEFAULT_WEBHOOK_TIMEOUT_MS} from './sender.js'
 import {WebhookSubscriptions} from './subscriptions.js'
-import {ThreadSender} from './thread-sender.js'
 
 // Webhooks: one delivery engine for app webhooks (their owner's) and add-on webhooks (their
-// provider's). subscriptions.ts holds the subscription rules, publish.ts writes an event and one
-// job for it in the transaction of the change it describes (entities.ts: one call per kind of
-// change), event-delivery.ts is that 'webhook-event' job: it makes the event's deliveries (fan-out.ts)
-// and their first attempts; delivery.ts is the 'webhook-delivery' job of a `sync` delivery's later
-// attempts. attempts.ts makes and records attempts for both (attempt-records.ts; retry-policy.ts says
-// when to try again), thread-sender.ts hands the requests to a thread of their own (sender-thread.ts)
-// where delivery-request.ts builds and signs each and sender.ts makes the POST, history.ts reads
-// deliveries and events back, prune.ts drops them a week after they end, rows.ts holds the queries
-// and routes.ts the API.
+// provider's). Here: subscriptions.ts holds the subscription rules, publish.ts writes an event and
+// one job for it in the transaction of the change it describes (entities.ts: one call per kind of
+// change), history.ts reads deliveries and events back, prune.ts drops them a week after they end,
+// rows.ts holds the queries and routes.ts the API.
+// delivery/ turns events into requests: event-delivery.ts is the 'webhook-event' job that makes an
+// event's deliveries (fan-out.ts) and their first attempts; delivery.ts is the 'webhook-delivery' job
+// of a `sync` delivery's later attempts. attempts.ts makes and records attempts for both
+// (attempt-records.ts; retry-policy.ts says when to try again), thread-sender.ts hands the requests
+// to a thread of their own (sender-thread.ts) where delivery-request.ts builds and signs each and
+// sender.ts makes the POST.
 export interface Webhooks {
   subscriptions: WebhookSubscriptions
   history: WebhookHistory

@@ -6,7 +6,7 @@ import {isPostgres} from '../store/dialect.js'
 import type {JobRow, WebhookEventRow} from '../store/schema.js'
 import {listeningWebhooks} from './rows.js'
 
-// An event's job: its deliveries made, and their first attempts (event-delivery.ts).
+// An event's job: its deliveries made, and their first attempts (delivery/event-delivery.ts).
 export const WEBHOOK_EVENT_JOB = 'webhook-event'
 
 export interface WebhookEventJob {
@@ -17,7 +17,7 @@ export interface WebhookEventJob {
   at: string
 }
 
-// A delivery's later attempts, one job each (delivery.ts).
+// A delivery's later attempts, one job each (delivery/delivery.ts).
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery'
 
 export interface WebhookDeliveryJob {
@@ -43,7 +43,7 @@ export interface PublishInput {
 
 // Writes an event about an app in the caller's transaction (the outbox): the event row and one job
 // naming the subscriptions that include its entity, which makes the deliveries and sends them once
-// the change is answered (event-delivery.ts), so a change costs two rows however many listen. A
+// the change is answered (delivery/event-delivery.ts), so a change costs two rows however many listen. A
 // change that rolls back takes its event with it; one that commits cannot lose it, whatever happens
 // to this process next. Nothing is written when nobody listens. Returns the event's id, if one was written.
 export async function publish(tx: Tx, input: PublishInput): Promise<string | undefined> {

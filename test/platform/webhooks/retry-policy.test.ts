@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, test} from 'node:test'
-import {afterAttempt, backoffAfter, type AttemptFacts, type RetryPolicy} from '../../../src/platform/webhooks/retry-policy.js'
+import {afterAttempt, backoffAfter, type AttemptFacts, type RetryPolicy} from '../../../src/platform/webhooks/delivery/retry-policy.js'
 
 const HOUR = 3_600_000
 const policy: RetryPolicy = {windowMs: 72 * HOUR, backoffMs: 5000}

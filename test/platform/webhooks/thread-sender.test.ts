@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 import {verifyWebhookSignature} from '../../../src/wire/webhook-signing.js'
-import type {Sendable} from '../../../src/platform/webhooks/delivery-request.js'
-import {ThreadSender} from '../../../src/platform/webhooks/thread-sender.js'
+import type {Sendable} from '../../../src/platform/webhooks/delivery/delivery-request.js'
+import {ThreadSender} from '../../../src/platform/webhooks/delivery/thread-sender.js'
 import {startReceiver, type Receiver} from './receiver.js'
 
 // Attempts sent through the sender thread reach the receiver signed, with the event's data as

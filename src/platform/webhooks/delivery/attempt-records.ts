@@ -1,6 +1,6 @@
 import {sql} from 'kysely'
-import type {WebhookDeliveryStatus} from '../../wire/webhooks.js'
-import type {Db, Tx} from '../store/database.js'
+import type {WebhookDeliveryStatus} from '../../../wire/webhooks.js'
+import type {Db, Tx} from '../../store/database.js'
 
 // How delivery attempts are written down: before they are made (the delivery pending or retrying,
 // its last attempt scheduled) and after (the verdict), each for many deliveries in one statement,

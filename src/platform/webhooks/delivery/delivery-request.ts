@@ -1,5 +1,5 @@
-import {signWebhookBody, WEBHOOK_SIGNATURE_HEADER} from '../../wire/webhook-signing.js'
-import {WEBHOOK_EVENT_VERSION, type WebhookDeliveryBody} from '../../wire/webhooks.js'
+import {signWebhookBody, WEBHOOK_SIGNATURE_HEADER} from '../../../wire/webhook-signing.js'
+import {WEBHOOK_EVENT_VERSION, type WebhookDeliveryBody} from '../../../wire/webhooks.js'
 
 // What one attempt sends, built from the delivery's row and its attempt id. Plain data, so it can
 // be built wherever the request is made (sender-thread.ts).
@@ -19,7 +19,7 @@ export interface Sendable {
   action: string
   actor_id: string
   actor_email: string
-  // the event's JSON, as publish.ts wrote it
+  // the event's JSON, as ../publish.ts wrote it
   data: string
   previous_data: string
   event_created_at: string
@@ -60,7 +60,7 @@ export function deliveryRequest(delivery: Sendable, attemptId: string, events = 
 }
 
 // The body's fields up to webhook_metadata, in WebhookDeliveryBody's order, without the closing
-// brace; data and previous_data are spliced in as stored (publish.ts wrote them with JSON.stringify),
+// brace; data and previous_data are spliced in as stored (../publish.ts wrote them with JSON.stringify),
 // not parsed and serialised again.
 function eventPart(delivery: Sendable): string {
   const head = JSON.stringify({id: delivery.event_id, action: delivery.action, actor: {id: delivery.actor_id, email: delivery.actor_email}, resource: delivery.resource})

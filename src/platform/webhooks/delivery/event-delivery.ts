@@ -1,12 +1,12 @@
-import type {Yielding} from '../jobs/foreground.js'
-import type {Job} from '../jobs/queue.js'
-import type {JobHandler, JobSettlement} from '../jobs/worker.js'
-import type {Store} from '../store/database.js'
+import type {Yielding} from '../../jobs/foreground.js'
+import type {Job} from '../../jobs/queue.js'
+import type {JobHandler, JobSettlement} from '../../jobs/worker.js'
+import type {Store} from '../../store/database.js'
+import {WEBHOOK_EVENT_JOB, type WebhookEventJob} from '../publish.js'
+import {eventDeliveriesToSend} from '../rows.js'
 import {type AttemptHolder, type DeliveryAttempts, FINAL_STATUSES} from './attempts.js'
 import {dropUnheard, fanOut} from './fan-out.js'
-import {WEBHOOK_EVENT_JOB, type WebhookEventJob} from './publish.js'
 import {backoffAfter} from './retry-policy.js'
-import {eventDeliveriesToSend} from './rows.js'
 
 // The 'webhook-event' job the change wrote with its event (the outbox): makes the event's deliveries
 // (fan-out.ts) and their first attempts, then ends; a `sync` delivery that failed gets a retry job

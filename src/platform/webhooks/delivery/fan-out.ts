@@ -1,7 +1,7 @@
 import {createHash, randomUUID} from 'node:crypto'
 import {sql} from 'kysely'
-import type {Db, Tx} from '../store/database.js'
-import {sequenceKey, type WebhookEventJob} from './publish.js'
+import type {Db, Tx} from '../../store/database.js'
+import {sequenceKey, type WebhookEventJob} from '../publish.js'
 
 // RFC 4122 name-based (version 5) ids in a namespace of our own: the delivery of an event to a
 // subscription has the same id whichever run of the event's job makes it.
@@ -44,7 +44,7 @@ export async function fanOut(db: Db | Tx, events: WebhookEventJob[], startedAt: 
 }
 
 // An event whose every subscription went before its deliveries were made is dropped, as it would
-// have been with them (rows.ts removeWebhooks).
+// have been with them (../rows.ts removeWebhooks).
 export async function dropUnheard(db: Db | Tx, eventIds: string[]): Promise<void> {
   if (eventIds.length === 0) return
   await db.deleteFrom('webhook_events')

@@ -1,11 +1,11 @@
-import type {Yielding} from '../jobs/foreground.js'
-import type {Job} from '../jobs/queue.js'
-import type {JobHandler, JobSettlement} from '../jobs/worker.js'
-import type {Store} from '../store/database.js'
+import type {Yielding} from '../../jobs/foreground.js'
+import type {Job} from '../../jobs/queue.js'
+import type {JobHandler, JobSettlement} from '../../jobs/worker.js'
+import type {Store} from '../../store/database.js'
+import {WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob} from '../publish.js'
+import {deliveriesToSend} from '../rows.js'
 import {type AttemptHolder, type DeliveryAttempts, FINAL_STATUSES} from './attempts.js'
-import {WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob} from './publish.js'
 import {backoffAfter} from './retry-policy.js'
-import {deliveriesToSend} from './rows.js'
 
 // The 'webhook-delivery' job: a `sync` delivery's next attempt, due when its row's next_attempt_at
 // says (the event's job made the first one: event-delivery.ts). A claim's jobs are taken together:

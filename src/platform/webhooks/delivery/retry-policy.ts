@@ -1,4 +1,4 @@
-import type {WebhookDeliveryStatus, WebhookLevel} from '../../wire/webhooks.js'
+import type {WebhookDeliveryStatus, WebhookLevel} from '../../../wire/webhooks.js'
 
 // When a delivery is tried again. Heroku keeps retrying `sync` deliveries for 72 hours; its per-attempt
 // back-off is not published, so ours doubles from `backoffMs` up to an hour. Both can be shortened
