@@ -1,5 +1,6 @@
 import {randomUUID} from 'node:crypto'
 import {APP_JSON_ENV_NAME_PATTERN} from '../../wire/app-json.js'
+import {wakeWorkerAfterCommit} from '../jobs/wake.js'
 import type {AppCreateInput, AppsService} from '../services/apps.js'
 import {now, type Actor, type ServiceContext} from '../services/context.js'
 import {invalid, notFound} from '../services/errors.js'
@@ -46,13 +47,13 @@ export class AppSetupsService {
       await this.ctx.store.transaction(async (tx) => {
         await tx.insertInto('app_setups').values(row).execute()
         await this.ctx.jobs.enqueueKeyed(APP_SETUP_JOB, setupJobKey(row.id), {setup_id: row.id}, tx)
+        wakeWorkerAfterCommit(tx)
       })
     } catch (error) {
       // nothing will set this app up: it goes, as a failed setup's app does
       await this.apps.destroy(actor, app.id).catch(() => {})
       throw error
     }
-    this.ctx.wakeJobs()
     return row
   }
 

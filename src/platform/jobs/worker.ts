@@ -43,9 +43,9 @@ export interface WorkerOptions {
 }
 
 // Polls the queue for due jobs of the kinds it has handlers for, runs them, and reports back.
-// One claiming pass at a time per instance; `kick()` runs a pass now (after enqueueing work that is
-// due). Jobs run side by side, up to `concurrency`: a pass does not wait for the jobs it started, so
-// a slow one (a drain that answers in 5 s) never holds up the others.
+// One claiming pass at a time per instance; `kick()` runs a pass now (wake.ts calls it once work
+// that is due has been committed). Jobs run side by side, up to `concurrency`: a pass does not wait
+// for the jobs it started, so a slow one (a drain that answers in 5 s) never holds up the others.
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>()
   private readonly inFlight = new Set<Promise<void>>()

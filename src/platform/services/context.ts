@@ -17,8 +17,6 @@ export interface ServiceContext {
   jobs: JobQueue
   // each app's log stream (releases and add-on changes write to it)
   logs: LogStream
-  // run due jobs now (after enqueueing work that is due at once)
-  wakeJobs(): void
   // this platform's public URL (callback_url of provision requests); known only after listen()
   baseUrl(): string
   log(line: string): void

@@ -3,6 +3,7 @@ import {createAppSetups, type AppSetups} from '../app-setups/index.js'
 import {Foreground} from '../jobs/foreground.js'
 import {Instance} from '../jobs/instances.js'
 import {JobQueue} from '../jobs/queue.js'
+import {wakeWorkerOn} from '../jobs/wake.js'
 import {JobWorker} from '../jobs/worker.js'
 import {createLogDrains, type LogDrains} from '../logs/drains/index.js'
 import {createLogs, type Logs} from '../logs/index.js'
@@ -86,11 +87,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await catalog.load()
   const instance = new Instance(options.store.db, {leaseMs: options.instanceLeaseMs, log: options.log})
   const jobs = new JobQueue(options.store)
-  let worker: JobWorker | undefined
   const logs = createLogs(options.store)
   const ctx: ServiceContext = {
     store: options.store, catalog, provider: options.provider, instance, jobs, logs: logs.stream, baseUrl: options.baseUrl, log: options.log,
-    wakeJobs: () => void worker?.kick(),
     clock: options.clock,
   }
   const accounts = new AccountsService(options.store.db)
@@ -100,7 +99,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const deadline = new ProvisioningDeadline(ctx, partnerAuth, deletions, options.asyncProvisioningDeadlineMs)
   // a claim outlasts the longest job: one provider call (its time-out) with room to spare
   const foreground = new Foreground()
-  worker = new JobWorker(jobs, {owner: instance.id, leaseMs: Math.max(60_000, options.provider.timeoutMs * 2), intervalMs: options.jobIntervalMs, whenIdle: () => foreground.idle(), log: options.log})
+  const worker = new JobWorker(jobs, {owner: instance.id, leaseMs: Math.max(60_000, options.provider.timeoutMs * 2), intervalMs: options.jobIntervalMs, whenIdle: () => foreground.idle(), log: options.log})
+  // jobs written on this store, due at once, are run as soon as their transaction commits
+  wakeWorkerOn(options.store.db, () => void worker.kick())
   worker.register(deletions)
   worker.register(deadline)
   const drains = createLogDrains(ctx)

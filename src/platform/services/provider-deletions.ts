@@ -1,4 +1,5 @@
 import type {Db, Tx} from '../store/database.js'
+import {wakeWorkerAfterCommit} from '../jobs/wake.js'
 import type {JobHandler} from '../jobs/worker.js'
 import type {ServiceContext} from './context.js'
 
@@ -18,10 +19,11 @@ export class ProviderDeletions implements JobHandler<OwedDeletion> {
 
   constructor(private readonly ctx: ServiceContext, private readonly baseDelayMs = 1000) {}
 
-  // Pass the transaction that removes the add-on, so the DELETE is owed exactly when it is gone.
+  // Pass the transaction that removes the add-on, so the DELETE is owed exactly when it is gone
+  // (and sent once that has committed).
   async enqueue(serviceId: string, providerId: string, db: Db | Tx = this.ctx.store.db): Promise<void> {
     await this.ctx.jobs.enqueue(KIND, {service_id: serviceId, provider_id: providerId} satisfies OwedDeletion, db)
-    if (db === this.ctx.store.db) this.ctx.wakeJobs()
+    wakeWorkerAfterCommit(db)
   }
 
   async run(job: OwedDeletion): Promise<void> {

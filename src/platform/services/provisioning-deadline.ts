@@ -37,7 +37,6 @@ export class ProvisioningDeadline implements JobHandler {
         return addon
       })
       if (!removed) continue
-      this.ctx.wakeJobs()
       this.ctx.log(`${removed.name} was still provisioning after ${this.deadlineMs / 3_600_000} h: removed, and the provider asked to delete it`)
       expired.push(removed.name)
     }

@@ -170,7 +170,6 @@ export class Provisioning {
       if (providerId !== undefined) await this.deletions.enqueue(serviceId, providerId, tx)
       return true
     })
-    if (removed && providerId !== undefined) this.ctx.wakeJobs()
     return removed
   }
 

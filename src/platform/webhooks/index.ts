@@ -9,7 +9,6 @@ import {DEFAULT_WEBHOOK_TIMEOUT_MS} from './delivery/sender.js'
 import {ThreadSender} from './delivery/thread-sender.js'
 import {WebhookHistory} from './history.js'
 import {webhookPrune} from './prune.js'
-import {wakeOnPublish} from './publish.js'
 import {WebhookSubscriptions} from './subscriptions.js'
 
 // Webhooks: one delivery engine for app webhooks (their owner's) and add-on webhooks (their
@@ -49,8 +48,6 @@ export function createWebhooks(ctx: ServiceContext, options: WebhookOptions = {}
     backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
     timeoutMs: options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
   }
-  // deliveries published on this store go out as soon as their transaction commits
-  wakeOnPublish(ctx.store.db, () => ctx.wakeJobs())
   const subscriptions = new WebhookSubscriptions(ctx)
   const attempts = new DeliveryAttempts(ctx.store, delivery, new ThreadSender(), foreground)
   return {

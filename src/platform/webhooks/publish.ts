@@ -1,7 +1,8 @@
 import {randomUUID} from 'node:crypto'
 import {WEBHOOK_INCLUDES, type WebhookAction, type WebhookActor, type WebhookInclude} from '../../wire/webhooks.js'
 import {jobRow} from '../jobs/queue.js'
-import {afterCommit, type Db, type Tx} from '../store/database.js'
+import {wakeWorkerAfterCommit} from '../jobs/wake.js'
+import type {Tx} from '../store/database.js'
 import {isPostgres} from '../store/dialect.js'
 import type {JobRow, WebhookEventRow} from '../store/schema.js'
 import {listeningWebhooks} from './rows.js'
@@ -82,8 +83,8 @@ export async function publishAll(tx: Tx, inputs: PublishInput[]): Promise<Array<
     await tx.insertInto('webhook_events').values(events).execute()
     await tx.insertInto('jobs').values(jobs).execute()
   }
-  const wake = wakers.get(adapterOf(tx))
-  if (wake) afterCommit(tx, wake)
+  // its deliveries go out as soon as the change commits, not at the worker's next poll
+  wakeWorkerAfterCommit(tx)
   return ids
 }
 
@@ -120,17 +121,4 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 
 async function resolve<T>(value: Lazy<T> | undefined): Promise<T | undefined> {
   return typeof value === 'function' ? (value as () => Promise<T>)() : value
-}
-
-// An event's deliveries go out when the transaction commits rather than at the next poll: each
-// platform tells which worker to wake for its store. A transaction shares its store's adapter (one
-// per store), which is how a transaction finds its platform's worker without being handed it.
-const wakers = new WeakMap<object, () => void>()
-
-export function wakeOnPublish(db: Db, wake: () => void): void {
-  wakers.set(adapterOf(db), wake)
-}
-
-function adapterOf(db: Db | Tx): object {
-  return db.getExecutor().adapter
 }

@@ -1,4 +1,4 @@
-import {afterCommit} from '../../store/database.js'
+import {wakeWorkerAfterCommit} from '../../jobs/wake.js'
 import type {ServiceContext} from '../../services/context.js'
 import {DrainDelivery, drainJobKey, LOG_DRAIN_JOB} from './delivery.js'
 import {drainIdsOfApp} from './drain-rows.js'
@@ -20,7 +20,7 @@ export function createLogDrains(ctx: ServiceContext): LogDrains {
     const ids = drainIds ?? await drainIdsOfApp(db, appId)
     if (ids.length === 0) return
     for (const id of ids) await ctx.jobs.enqueueKeyed(LOG_DRAIN_JOB, drainJobKey(id), {drain_id: id}, db)
-    afterCommit(db, () => ctx.wakeJobs())
+    wakeWorkerAfterCommit(db)
   })
   return {service: new LogDrainsService(ctx), delivery: new DrainDelivery(ctx)}
 }
