@@ -37,7 +37,13 @@ export class AccountsService {
     }
     const at = now()
     const account: AccountRow = {id: randomUUID(), email, name: null, api_key_hash: hash, created_at: at, updated_at: at}
-    await this.db.insertInto('accounts').values(account).execute()
+    try {
+      await this.db.insertInto('accounts').values(account).execute()
+    } catch (error) {
+      // an instance started at the same time on a fresh store created it first: take that one
+      if (await this.byEmail(email)) return this.ensure(email, apiKey)
+      throw error
+    }
     return {account, apiKey}
   }
 

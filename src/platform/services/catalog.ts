@@ -91,8 +91,6 @@ export class Catalog {
     validateManifest(manifest)
     const now = new Date().toISOString()
     await this.db.transaction().execute(async (tx) => {
-      const existing = await tx.selectFrom('addon_services').selectAll().where('name', '=', manifest.id).executeTakeFirst()
-      const serviceId = existing?.id ?? randomUUID()
       const fields = {
         human_name: manifest.name ?? manifest.id,
         cli_plugin_name: manifest.cli_plugin_name ?? null,
@@ -102,8 +100,10 @@ export class Catalog {
         manifest: JSON.stringify(manifest),
         updated_at: now,
       }
-      if (existing) await tx.updateTable('addon_services').set(fields).where('id', '=', serviceId).execute()
-      else await tx.insertInto('addon_services').values({id: serviceId, name: manifest.id, created_at: now, ...fields}).execute()
+      // an upsert: instances started together on a fresh store all register their services at once
+      // (on PostgreSQL the later ones wait for the first, then update its row and see its plans)
+      const {id: serviceId} = await tx.insertInto('addon_services').values({id: randomUUID(), name: manifest.id, created_at: now, ...fields})
+        .onConflict((oc) => oc.column('name').doUpdateSet(fields)).returning('id').executeTakeFirstOrThrow()
 
       const plans = manifest.plans && manifest.plans.length > 0 ? manifest.plans : [{name: 'test', price: {cents: 0, unit: 'month'}, default: true}]
       const hasDefault = plans.some((p) => p.default)

@@ -2,12 +2,13 @@ import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type pg from 'pg'
-import {Kysely, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
+import {Kysely, Migrator, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql, type Transaction} from 'kysely'
 import {LRUCache} from 'lru-cache'
 import {isPostgres} from './dialect.js'
 import type {Database} from './schema.js'
 import {migrationProvider} from './migrations.js'
 import {makePrivateDir, makePrivateFile, tightenSqliteSidecars} from './private-files.js'
+import {StorePostgresDialect} from './schema-introspector.js'
 import {seedRegions} from './seed.js'
 
 export type Db = Kysely<Database>
@@ -201,5 +202,5 @@ async function openPostgres(url: string, onQuery?: (sql: string, ms: number) => 
     await pool.end()
     throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`)
   }
-  return new Store(new Kysely<Database>({dialect: new PostgresDialect({pool: withNamedStatements(pool)}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres', url)
+  return new Store(new Kysely<Database>({dialect: new StorePostgresDialect({pool: withNamedStatements(pool)}), log: onQuery && ((event) => onQuery(event.query.sql, event.queryDurationMillis))}), 'postgres', url)
 }

@@ -28,5 +28,6 @@ export async function seedRegions(db: Db): Promise<void> {
     created_at: now,
     updated_at: now,
   }))
-  if (missing.length > 0) await db.insertInto('regions').values(missing).execute()
+  // instances started together on a fresh store all find the regions missing: the first one's rows stand
+  if (missing.length > 0) await db.insertInto('regions').values(missing).onConflict((oc) => oc.column('name').doNothing()).execute()
 }
