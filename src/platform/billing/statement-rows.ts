@@ -47,7 +47,8 @@ function scopeColumn(scope: BillScope): ['account_id' | 'app_id' | 'addon_id', s
 }
 
 /**
- * The plan periods that overlap the month up to `asOfS`, oldest first, with the add-on's and app's
+ * The plan periods that overlap the month up to `asOfS` (one begun this very second included: an
+ * add-on just created is on the statement, for 0s), oldest first, with the add-on's and app's
  * names as they are now (those of their time once they are gone); `detail` adds the columns only a
  * period's own line shows.
  *
@@ -58,7 +59,6 @@ function scopeColumn(scope: BillScope): ['account_id' | 'app_id' | 'addon_id', s
 export async function periodsIn(db: Db, scope: BillScope, month: Month, asOfS: number, detail: true): Promise<PeriodDetailLine[]>
 export async function periodsIn(db: Db, scope: BillScope, month: Month, asOfS: number, detail?: false): Promise<PeriodLine[]>
 export async function periodsIn(db: Db, scope: BillScope, month: Month, asOfS: number, detail = false): Promise<PeriodLine[]> {
-  const limit = Math.min(month.endS, asOfS)
   const [column, value] = scopeColumn(scope)
   const values = sql.join([
     sql`p.addon_id`, sql`p.app_id`, sql`p.service_name`, sql`p.plan_name`, sql`p.price_cents`, sql`p.price_contract`, sql`p.started_s`, sql`p.ended_s`,
@@ -68,7 +68,8 @@ export async function periodsIn(db: Db, scope: BillScope, month: Month, asOfS: n
   const {rows} = await sql<{periods: string | PeriodTuple[] | null}>`
     select ${jsonArrays(db, values)} as periods from billing_periods p
     left join addons on addons.id = p.addon_id left join apps on apps.id = p.app_id
-    where ${sql.ref(`p.${column}`)} = ${value} and p.started_s < ${limit} and (p.ended_s is null or p.ended_s > ${month.startS})`.execute(db)
+    where ${sql.ref(`p.${column}`)} = ${value} and p.started_s < ${month.endS} and p.started_s <= ${asOfS}
+      and (p.ended_s is null or p.ended_s > ${month.startS})`.execute(db)
   // oldest first, sorted here: the database sorting the arrays it wrote took longer; a period that
   // ended the second it began comes before the one that began then
   const tuples = readJsonArrays(rows[0]?.periods).sort((a, b) => a[6] - b[6] || (a[7] ?? Infinity) - (b[7] ?? Infinity))

@@ -133,6 +133,14 @@ describe('billing: proration on a fake clock', () => {
     assert.deepEqual([bill.app.name, bill.cost_millicents, bill.addons.map((a) => a.addon.name)], ['billed-app', 87_097, ['legal-db', 'long-cache']])
   })
 
+  test('an add-on created this very second is on the statement, for 0s at no cost', async () => {
+    await b.create('other-app', 'mini', 'new-cache')
+    const current = await lines('current')
+    assert.deepEqual(current.filter(([, addon]) => addon === 'new-cache'), [['other-app', 'new-cache', 'heroku-redis:mini', 0, 0]])
+    const bill = (await b.p.api.get<AddonBill>('addons/new-cache/billing')).body
+    assert.deepEqual([bill.seconds, bill.cost_millicents, bill.plans], [0, 0, ['heroku-redis:mini']])
+  })
+
   test('a month not begun is refused; a malformed one names the form', async () => {
     const future = await b.p.api.get<{message: string}>('account/billing/2024-04')
     assert.deepEqual([future.statusCode, future.body.message], [422, '2024-04 has not begun: its costs are not known yet.'])
