@@ -1,4 +1,4 @@
-import {hasPeriods, type AddonSummary, type BillingStatement} from './billing.js'
+import {hasPeriods, toCents, type AddonSummary, type BillingStatement} from './billing.js'
 import {formatCents, formatDuration, formatMillicents, formatQuantity, formatUnitPrice} from './billing-figures.js'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -35,8 +35,7 @@ export function formatStatement(statement: BillingStatement, app: string | undef
     text += `\n=== ${appBill.app.name}: ${formatMillicents(appBill.cost_millicents)}\n${table.text()}\n`
   }
   const total = formatMillicents(statement.cost_millicents)
-  const cents = Math.floor((statement.cost_millicents + 500) / 1000)
-  return `${text}\n${app === undefined ? `Total: ${total} (invoice ${statement.invoice.number}: ${formatCents(cents)})` : `Total: ${total}`}\n`
+  return `${text}\n${app === undefined ? `Total: ${total} (invoice ${statement.invoice.number}: ${formatCents(toCents(statement.cost_millicents))})` : `Total: ${total}`}\n`
 }
 
 interface Figures {

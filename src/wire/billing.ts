@@ -128,6 +128,12 @@ export interface BillingStatement<Addon extends AddonSummary = AddonSummary> {
   cost_millicents: number
 }
 
+// An invoice's whole cents from a month's millicents, rounded half up: the invoice
+// (`charges_total`) and the statement's "invoice N: $X" beside its total both say it this way.
+export function toCents(millicents: number): number {
+  return Number((BigInt(millicents) + 500n) / 1000n)
+}
+
 // Whether an add-on's entry in a statement has its plan periods (an app's statement) or only its sums.
 export const hasPeriods = (bill: AddonSummary): bill is AddonBill => Array.isArray((bill as Partial<AddonBill>).periods)
 

@@ -6,7 +6,8 @@ import {renderTable} from '../output/table.js'
 import {formatMillicents, formatQuantity, formatUnitPrice} from '../../wire/billing-figures.js'
 
 // Billing's lines in other commands' output (`addons:info`, `usage`, `addons:plans`); `addonkit
-// billing`'s own is statement-text.ts, and the figures' forms are figures.ts.
+// billing`'s own is src/wire/billing-statement-text.ts, and the figures' forms are
+// src/wire/billing-figures.ts.
 
 // `addons:info`'s "Cost this month": the cost so far, and whether part of it is by contract.
 export function formatAddonCost(bill: AddonBill): string {

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
-import {INVOICE_CLOSED, INVOICE_PENDING, type Invoice} from '../../wire/billing.js'
-import {toCents} from './money.js'
+import {INVOICE_CLOSED, INVOICE_PENDING, toCents, type Invoice} from '../../wire/billing.js'
 import {invoiceDay, invoiceNumber, isoAt, type Month} from './months.js'
 
 // Invoices are not stored: a month's is computed from the account's periods and usage whenever it is

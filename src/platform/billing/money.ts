@@ -6,13 +6,13 @@
  * - a plan for a stretch of time: monthly price × seconds on the plan ÷ seconds in the month;
  * - a meter for the month: quantity × price per unit.
  * Totals are sums of rounded lines (so a bill always adds up), and an invoice's `charges_total`, in
- * whole cents, is the month's total rounded half up to a cent.
+ * whole cents, is the month's total rounded half up to a cent (toCents, src/wire/billing.ts).
  *
- * invoices.ts computes the same fixed-price lines in SQL with the same integer arithmetic; the two
+ * invoice-totals.ts computes the same fixed-price lines in SQL with the same integer arithmetic; the two
  * must stay in step (test/platform/billing/money.test.ts holds them together).
  */
 
-export const MILLICENTS_PER_CENT = 1000n
+const MILLICENTS_PER_CENT = 1000n
 const MICROS = 1_000_000n
 // quantity micro-units × micro-cents per unit = 10^-12 cents; a millicent is 10^-3 cents
 const METER_DIVISOR = 1_000_000_000n
@@ -46,11 +46,6 @@ export function prorate(priceCents: number, seconds: number, monthSeconds: numbe
 export function meterCost(quantityMicros: bigint, microcentsPerUnit: bigint): number {
   if (quantityMicros <= 0n || microcentsPerUnit <= 0n) return 0
   return Number(divideHalfUp(quantityMicros * microcentsPerUnit, METER_DIVISOR))
-}
-
-// Whole cents for an invoice: millicents rounded half up.
-export function toCents(millicents: number): number {
-  return Number(divideHalfUp(BigInt(millicents), MILLICENTS_PER_CENT))
 }
 
 // A quantity as a JSON number (an approximation for display; sums stay in millionths).

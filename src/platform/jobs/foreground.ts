@@ -3,9 +3,9 @@
 // answers requests (better-sqlite3 is synchronous), and on PostgreSQL both share the pool and the
 // database's CPU, so a delivery's bookkeeping started while a request is handled makes that request
 // wait. A burst of API calls is served first; deliveries fill the idle moments. Never for long: each
-// wait ends after `maxWaitMs` (50 ms: half the notify latency webhooks promise) whatever comes in, so under a constant stream of requests
-// deliveries are late by a few tens of milliseconds, not starved, and when nothing is in flight work
-// starts after the quiet period (2 ms) only.
+// wait ends after `maxWaitMs` (50 ms: half the notify latency webhooks promise) whatever comes in,
+// so under a constant stream of requests deliveries are late by a few tens of milliseconds, not
+// starved, and when nothing is in flight work starts after the quiet period (2 ms) only.
 
 // A request still open after this long is a stream (a log tail) or stuck: not work to make way for.
 export const STREAM_AFTER_MS = 1000

@@ -1,3 +1,4 @@
+import {toCents} from '../../../wire/billing.js'
 import type {Price} from '../../../wire/platform-api.js'
 import {html, type Html, type HtmlValue} from '../html.js'
 
@@ -33,9 +34,9 @@ export function priceText(price: Pick<Price, 'cents' | 'unit' | 'contract'> & {m
 }
 
 // Money kept in millicents (1/1000 of a cent), as dollars and cents, rounded half up to the cent
-// as the billing service rounds an invoice.
+// as an invoice is.
 export function millicentsText(millicents: number): string {
-  const cents = Math.floor((millicents + 500) / 1000)
+  const cents = toCents(millicents)
   return `$${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
 }
 
